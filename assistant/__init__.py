@@ -1,0 +1,1 @@
+"""The assistant: settings, the Library facade, the CLI and the app."""

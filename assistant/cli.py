@@ -1,0 +1,136 @@
+"""Thin command line over the Library facade: python -m assistant COMMAND --help."""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+
+from assistant.settings import Settings
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+
+
+def _store_flags() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(add_help=False)
+    g = p.add_mutually_exclusive_group()
+    g.add_argument("--index", metavar="DIR", help="index folder (embedded Chroma); env ASSISTANT_STORE__INDEX_DIR")
+    g.add_argument("--chroma-url", metavar="URL", help="a `chroma run` server; env ASSISTANT_STORE__CHROMA_URL")
+    p.add_argument("--chunk-size", type=int, help="chunk size in model tokens (default 200)")
+    p.add_argument("--chunk-overlap", type=int, help="chunk overlap in model tokens (default 40)")
+    return p
+
+
+def build_parser() -> argparse.ArgumentParser:
+    store = _store_flags()
+    parser = argparse.ArgumentParser(prog="python -m assistant",
+                                     description="Ask questions of inspection documents; answers cite their passages.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("ingest", parents=[store], help="add PDF, TXT and MD files or folders to the library")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--json", action="store_true", help="print the outcome of every file as JSON")
+
+    p = sub.add_parser("docs", parents=[store], help="list the documents in the library")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("delete", parents=[store], help="remove a document (its `doc` name, as `docs` lists it)")
+    p.add_argument("doc")
+
+    p = sub.add_parser("search", parents=[store], help="the passages that best match a question")
+    p.add_argument("question")
+    p.add_argument("--k", type=int, help="how many passages (default 10)")
+    p.add_argument("--retriever", choices=["hybrid", "dense", "bm25"], help="retrieval mode (default hybrid)")
+    p.add_argument("--json", action="store_true")
+    return parser
+
+
+def settings_from(args: argparse.Namespace) -> Settings:
+    return Settings().with_overrides(
+        store__index_dir=getattr(args, "index", None), store__chroma_url=getattr(args, "chroma_url", None),
+        chunking__size=getattr(args, "chunk_size", None), chunking__overlap=getattr(args, "chunk_overlap", None),
+        retrieval__k=getattr(args, "k", None), retrieval__mode=getattr(args, "retriever", None),
+    )
+
+
+def cmd_ingest(lib, args) -> int:
+    from tqdm import tqdm
+
+    from ingest import discover
+
+    total = len(discover(args.paths))
+    bar = tqdm(total=total, unit="file", desc="ingest", file=sys.stderr, disable=args.json or None)
+    pages = chunks = 0
+
+    def progress(outcome):
+        nonlocal pages, chunks
+        pages, chunks = pages + outcome.pages, chunks + outcome.chunks
+        bar.set_postfix(pages=pages, chunks=chunks)
+        bar.update(1)
+        if outcome.status == "failed":
+            tqdm.write(f"error: {outcome.doc}: {outcome.reason}", file=sys.stderr)
+        elif outcome.status in ("duplicate", "skipped"):
+            tqdm.write(f"{outcome.status}: {outcome.doc}: {outcome.reason}", file=sys.stderr)
+
+    report = lib.ingest(args.paths, progress=progress)
+    bar.close()
+    if args.json:
+        print(json.dumps([vars(o) for o in report.outcomes], ensure_ascii=False, indent=2))
+    print(report.summary() + (f"; {len(report.failed)} failed" if report.failed else ""), file=sys.stderr)
+    return 1 if report.failed else 0
+
+
+def cmd_docs(lib, args) -> int:
+    docs = lib.documents()
+    if args.json:
+        rows = [{"doc": d.doc, "title": d.title, "kind": d.kind, "date": d.date, "pages": d.pages,
+                 "chunks": d.chunks, "local_authority": d.local_authority, "visit_dates": list(d.visit_dates)}
+                for d in docs]
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    if not docs:
+        print("The library is empty: add documents with `python -m assistant ingest PATH`.")
+    for d in docs:
+        print(f"{d.date or '----------':10}  {d.title}  [{d.doc}]  {d.pages} pages, {d.chunks} chunks")
+    return 0
+
+
+def cmd_delete(lib, args) -> int:
+    if not lib.delete(args.doc):
+        print(f"error: no document named {args.doc!r} (see `python -m assistant docs`)", file=sys.stderr)
+        return 1
+    print(f"deleted {args.doc}")
+    return 0
+
+
+def cmd_search(lib, args) -> int:
+    hits = lib.search(args.question)
+    if args.json:
+        print(json.dumps([h.to_dict() for h in hits], ensure_ascii=False, indent=2))
+        return 0
+    for h in hits:
+        pages = f"p. {h.page}" if h.page == h.page_end else f"pp. {h.page}-{h.page_end}"
+        print(f"[{h.rank}] {h.title} ({h.doc}, {pages})  score {h.score:.4f}")
+        print("    " + " ".join(h.text.split())[:400])
+    return 0
+
+
+COMMANDS = {"ingest": cmd_ingest, "docs": cmd_docs, "delete": cmd_delete, "search": cmd_search}
+
+
+def main(argv: list[str] | None = None) -> int:
+    from pydantic import ValidationError
+
+    from assistant.library import Library
+    from vectorstore import StoreError
+
+    args = build_parser().parse_args(argv)
+    try:
+        lib = Library(settings_from(args))
+        return COMMANDS[args.command](lib, args)
+    except (StoreError, ValidationError, ValueError) as exc:
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        print(f"error: {first}", file=sys.stderr)
+        return 2

@@ -1,0 +1,126 @@
+"""The facade the CLI, the app and the evals share: wires embedder, store and retriever from settings."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from assistant.followup import resolve
+from assistant.settings import Settings
+from ingest import DocumentInfo, IngestError, discover, file_sha256, load_document
+from ingest.loader import read_bytes
+from vectorstore import ChromaStore, Embedder, Hit, Retriever, SentenceTransformerEmbedder
+from vectorstore.chroma_store import collection_names, make_client
+from vectorstore.retrieval import Filters
+
+
+@dataclass
+class FileOutcome:
+    doc: str
+    status: str  # added | replaced | unchanged | duplicate | skipped | failed
+    reason: str = ""
+    pages: int = 0
+    chunks: int = 0
+
+    def line(self) -> str:
+        return f"{self.doc}: {self.status}" + (f" ({self.reason})" if self.reason else "")
+
+
+@dataclass
+class IngestReport:
+    outcomes: list[FileOutcome] = field(default_factory=list)
+    orphans_removed: int = 0
+
+    def count(self, status: str) -> int:
+        return sum(1 for o in self.outcomes if o.status == status)
+
+    @property
+    def failed(self) -> list[FileOutcome]:
+        return [o for o in self.outcomes if o.status == "failed"]
+
+    def summary(self) -> str:
+        parts = [f"{self.count(s)} {s}" for s in ("added", "replaced", "unchanged", "duplicate", "skipped", "failed")
+                 if self.count(s)]
+        pages = sum(o.pages for o in self.outcomes)
+        chunks = sum(o.chunks for o in self.outcomes)
+        return f"{len(self.outcomes)} files: {', '.join(parts) or 'nothing to do'}; {pages} pages, {chunks} chunks indexed"
+
+
+Progress = Callable[[FileOutcome], None]
+
+
+class Library:
+    """ingest / documents / delete / search over one index."""
+
+    def __init__(self, settings: Settings | None = None, embedder: Embedder | None = None):
+        self.settings = settings or Settings()
+        self.embedder = embedder or SentenceTransformerEmbedder(
+            self.settings.embedding.model_path, batch_size=self.settings.embedding.batch_size)
+        self._store: ChromaStore | None = None
+        self._retriever: Retriever | None = None
+
+    @property
+    def store(self) -> ChromaStore:
+        if self._store is None:
+            s = self.settings
+            chunks_name, docs_name = collection_names(self.embedder.name, s.chunking.size, s.chunking.overlap)
+            client = make_client(s.store.index_dir, s.store.chroma_url)
+            self._store = ChromaStore(client, chunks_name, docs_name, self.embedder.dimension)
+        return self._store
+
+    @property
+    def retriever(self) -> Retriever:
+        if self._retriever is None:
+            r = self.settings.retrieval
+            self._retriever = Retriever(self.store, self.embedder, candidates=r.candidates, rrf_k=r.rrf_k)
+        return self._retriever
+
+    # -- ingest ----------------------------------------------------------------------------
+    def ingest(self, paths: list[str | Path], progress: Progress | None = None) -> IngestReport:
+        report = IngestReport(orphans_removed=self.store.remove_orphans())
+        for source in discover(paths):
+            if not source.supported:
+                outcome = FileOutcome(source.doc, "skipped", f"unsupported file type '{source.path.suffix}'")
+            else:
+                try:
+                    outcome = self._ingest_one(source.path, source.doc)
+                except IngestError as exc:
+                    outcome = FileOutcome(source.doc, "failed", exc.reason)
+            report.outcomes.append(outcome)
+            if progress:
+                progress(outcome)
+        self.retriever.invalidate()
+        return report
+
+    def _ingest_one(self, path: Path, doc: str) -> FileOutcome:
+        data = read_bytes(path)
+        doc_id = file_sha256(data)
+        existing = self.store.find(doc)
+        if existing and existing.id == doc_id:
+            return FileOutcome(doc, "unchanged")
+        twin = self.store.find_by_id(doc_id)
+        if twin and twin.doc != doc:
+            return FileOutcome(doc, "duplicate", f"same content as {twin.doc}")
+        c = self.settings.chunking
+        loaded = load_document(path, doc, data, max_tokens=c.size, overlap_tokens=c.overlap,
+                               length=self.embedder.count_tokens)
+        vectors = self.embedder.embed([ch.embed_text for ch in loaded.chunks])
+        self.store.upsert(loaded.info, loaded.chunks, vectors)
+        return FileOutcome(doc, "replaced" if existing else "added", pages=loaded.info.pages,
+                           chunks=loaded.info.chunks)
+
+    # -- library ---------------------------------------------------------------------------
+    def documents(self) -> list[DocumentInfo]:
+        return self.store.documents()
+
+    def delete(self, doc: str) -> bool:
+        removed = self.store.delete(doc)
+        self.retriever.invalidate()
+        return removed
+
+    # -- questions -------------------------------------------------------------------------
+    def search(self, question: str, *, k: int | None = None, mode: str | None = None,
+               filters: Filters = Filters(), history: list[dict] | None = None) -> list[Hit]:
+        r = self.settings.retrieval
+        query = resolve(question, history)
+        return self.retriever.search(query, k or r.k, mode or r.mode, filters)

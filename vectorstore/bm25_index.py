@@ -1,0 +1,53 @@
+"""A BM25 index over the stored chunks, rebuilt from the store whenever the store changes."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Sequence
+
+import numpy as np
+
+STOPWORDS = frozenset("""
+a about above after again against all am an and any are as at be because been before being below between both
+but by can could did do does doing down during each few for from further had has have having he her here hers
+herself him himself his how i if in into is it its itself just me more most my myself no nor not now of off on
+once only or other our ours ourselves out over own same she should so some such than that the their theirs them
+themselves then there these they this those through to too under until up very was we were what when where which
+while who whom why will with would you your yours yourself yourselves did say said tell told
+""".split())
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    import Stemmer  # PyStemmer: the Snowball English stemmer
+
+    return Stemmer.Stemmer("english")
+
+
+def tokenize(text: str) -> list[str]:
+    words = re.findall(r"[a-z0-9]+", text.lower().replace("’", "'"))
+    return _stemmer().stemWords([w for w in words if w not in STOPWORDS and (len(w) > 1 or w.isdigit())])
+
+
+class BM25Index:
+    def __init__(self, ids: Sequence[str], texts: Sequence[str]):
+        import bm25s
+
+        self.ids = list(ids)
+        self._model = None
+        if self.ids:
+            self._model = bm25s.BM25()
+            self._model.index([tokenize(t) or ["_empty_"] for t in texts], show_progress=False)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def scores(self, query: str) -> np.ndarray:
+        """A BM25 score for every chunk, in `ids` order."""
+        if self._model is None:
+            return np.zeros(0)
+        vocab = self._model.vocab_dict
+        tokens = [t for t in tokenize(query) if t in vocab]
+        if not tokens:
+            return np.zeros(len(self.ids))
+        return np.asarray(self._model.get_scores(tokens), dtype=float)

@@ -1,0 +1,159 @@
+"""The Chroma store: embedded (PersistentClient) or a `chroma run` server (HttpClient).
+
+Two collections per index configuration: chunks (our embeddings, never Chroma's default
+embedding function) and documents (one record per document, written after its chunks, so a
+document without its record is known to be half-written and is cleaned up).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any, Sequence
+from urllib.parse import urlparse
+
+from ingest.records import Chunk, DocumentInfo
+
+SCHEMA = 1
+BATCH = 1000
+
+
+class StoreError(Exception):
+    """The store cannot be reached or used; str() is one line for a person."""
+
+
+@dataclass(frozen=True)
+class StoredChunk:
+    id: str
+    text: str
+    meta: dict[str, Any]
+
+
+def collection_names(model: str, chunk_size: int, overlap: int) -> tuple[str, str]:
+    tag = re.sub(r"[^a-zA-Z0-9._-]+", "-", f"{model}-c{chunk_size}-o{overlap}-s{SCHEMA}").strip("-._")
+    return f"chunks-{tag}", f"docs-{tag}"
+
+
+def make_client(index_dir: str | Path | None = None, url: str | None = None):
+    import chromadb
+    from chromadb.config import Settings
+
+    settings = Settings(anonymized_telemetry=False, allow_reset=False)
+    try:
+        if url:
+            parsed = urlparse(url if "://" in url else f"http://{url}")
+            client = chromadb.HttpClient(host=parsed.hostname or "127.0.0.1",
+                                         port=parsed.port or (443 if parsed.scheme == "https" else 8000),
+                                         ssl=parsed.scheme == "https", settings=settings)
+            client.heartbeat()
+            return client
+        Path(index_dir).mkdir(parents=True, exist_ok=True)
+        return chromadb.PersistentClient(path=str(index_dir), settings=settings)
+    except Exception as exc:  # chromadb raises many types; one clear line for the user
+        where = url or index_dir
+        raise StoreError(f"cannot open the Chroma store at {where}: {exc}") from exc
+
+
+def _chunk_meta(chunk: Chunk, info: DocumentInfo) -> dict[str, Any]:
+    meta = {
+        "doc_id": chunk.doc_id, "doc": chunk.doc, "title": chunk.title, "position": chunk.position,
+        "page": chunk.page, "page_end": chunk.page_end, "start": chunk.start, "end": chunk.end,
+        "heading": chunk.heading, "kind": info.kind, "local_authority": info.local_authority,
+        "date": info.date, "year": int(info.date[:4]) if info.date else None,
+    }
+    return {k: v for k, v in meta.items() if v is not None}
+
+
+def _doc_meta(info: DocumentInfo) -> dict[str, Any]:
+    meta = asdict(info)
+    meta["visit_dates"] = ",".join(info.visit_dates)
+    return {k: v for k, v in meta.items() if v is not None}
+
+
+def _doc_from_meta(meta: dict[str, Any]) -> DocumentInfo:
+    visits = tuple(x for x in str(meta.get("visit_dates", "")).split(",") if x)
+    return DocumentInfo(id=meta["id"], doc=meta["doc"], title=meta["title"], kind=meta.get("kind"),
+                        local_authority=meta.get("local_authority"), date=meta.get("date"),
+                        visit_dates=visits, pages=int(meta.get("pages", 0)), chunks=int(meta.get("chunks", 0)))
+
+
+class ChromaStore:
+    """upsert / delete / query / count over one chunks collection and its documents collection."""
+
+    def __init__(self, client, chunks_name: str, docs_name: str, dimension: int):
+        self.dimension = dimension
+        space = {"hnsw": {"space": "cosine"}}
+        self._chunks = client.get_or_create_collection(chunks_name, configuration=space, embedding_function=None)
+        self._docs = client.get_or_create_collection(docs_name, configuration=space, embedding_function=None)
+
+    # -- documents -------------------------------------------------------------------------
+    def documents(self) -> list[DocumentInfo]:
+        got = self._docs.get(include=["metadatas"])
+        docs = [_doc_from_meta(m) for m in got["metadatas"]]
+        return sorted(docs, key=lambda d: (d.date or "", d.doc))
+
+    def find(self, doc: str) -> DocumentInfo | None:
+        got = self._docs.get(where={"doc": doc}, include=["metadatas"])
+        return _doc_from_meta(got["metadatas"][0]) if got["ids"] else None
+
+    def find_by_id(self, doc_id: str) -> DocumentInfo | None:
+        got = self._docs.get(ids=[doc_id], include=["metadatas"])
+        return _doc_from_meta(got["metadatas"][0]) if got["ids"] else None
+
+    def signature(self) -> tuple[int, int]:
+        """Cheap change detector for other processes sharing the store."""
+        return self._docs.count(), self._chunks.count()
+
+    # -- writes ----------------------------------------------------------------------------
+    def upsert(self, info: DocumentInfo, chunks: Sequence[Chunk], embeddings: Sequence[Sequence[float]]) -> None:
+        """Replace whatever is stored under `info.doc` with these chunks; the document record goes last."""
+        if len(chunks) != len(embeddings):
+            raise ValueError("one embedding per chunk")
+        self.delete(info.doc)
+        for i in range(0, len(chunks), BATCH):
+            part = chunks[i:i + BATCH]
+            self._chunks.upsert(
+                ids=[c.id for c in part], documents=[c.text for c in part],
+                metadatas=[_chunk_meta(c, info) for c in part],
+                embeddings=[list(map(float, e)) for e in embeddings[i:i + BATCH]],
+            )
+        unit = [1.0] + [0.0] * (self.dimension - 1)
+        self._docs.upsert(ids=[info.id], metadatas=[_doc_meta(info)], embeddings=[unit], documents=[info.title])
+
+    def delete(self, doc: str) -> bool:
+        """Remove a document and all its chunks; True when something was there."""
+        existed = bool(self._docs.get(where={"doc": doc}, include=[])["ids"])
+        self._docs.delete(where={"doc": doc})
+        self._chunks.delete(where={"doc": doc})
+        return existed
+
+    def remove_orphans(self) -> int:
+        """Delete chunks whose document record is missing (an ingest killed half-way)."""
+        known = set(self._docs.get(include=[])["ids"])
+        got = self._chunks.get(include=["metadatas"])
+        orphans = [i for i, m in zip(got["ids"], got["metadatas"]) if m.get("doc_id") not in known]
+        for i in range(0, len(orphans), BATCH):
+            self._chunks.delete(ids=orphans[i:i + BATCH])
+        return len(orphans)
+
+    # -- reads -----------------------------------------------------------------------------
+    def count(self) -> int:
+        return self._chunks.count()
+
+    def all_chunks(self) -> list[StoredChunk]:
+        out: list[StoredChunk] = []
+        total = self._chunks.count()
+        for offset in range(0, total, 5000):
+            got = self._chunks.get(include=["documents", "metadatas"], limit=5000, offset=offset)
+            out.extend(StoredChunk(i, t, m) for i, t, m in zip(got["ids"], got["documents"], got["metadatas"]))
+        return out
+
+    def query(self, embedding: Sequence[float], k: int, where: dict | None = None) -> list[tuple[StoredChunk, float]]:
+        """Nearest chunks with cosine similarity (1 - distance), best first."""
+        n = min(k, self._chunks.count())
+        if n <= 0:
+            return []
+        got = self._chunks.query(query_embeddings=[list(map(float, embedding))], n_results=n, where=where or None,
+                                 include=["documents", "metadatas", "distances"])
+        return [(StoredChunk(i, t, m), 1.0 - d) for i, t, m, d in
+                zip(got["ids"][0], got["documents"][0], got["metadatas"][0], got["distances"][0])]

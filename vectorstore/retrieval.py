@@ -1,0 +1,163 @@
+"""Retrieval: dense (Chroma), lexical (BM25) and hybrid (reciprocal rank fusion), with filters."""
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field, replace
+from typing import Any, Literal
+
+import numpy as np
+
+from vectorstore.bm25_index import BM25Index
+from vectorstore.chroma_store import ChromaStore, StoredChunk
+from vectorstore.embedder import Embedder
+
+Mode = Literal["dense", "bm25", "hybrid"]
+MODES: tuple[str, ...] = ("dense", "bm25", "hybrid")
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Restrict a search; empty fields restrict nothing. Dates are ISO (YYYY or YYYY-MM-DD)."""
+    docs: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()
+    local_authorities: tuple[str, ...] = ()
+    date_from: str | None = None
+    date_to: str | None = None
+
+    def __bool__(self) -> bool:
+        return bool(self.docs or self.kinds or self.local_authorities or self.date_from or self.date_to)
+
+    def accepts(self, meta: dict[str, Any]) -> bool:
+        if self.docs and meta.get("doc") not in self.docs:
+            return False
+        if self.kinds and meta.get("kind") not in self.kinds:
+            return False
+        if self.local_authorities and meta.get("local_authority") not in self.local_authorities:
+            return False
+        date = str(meta.get("date") or "")
+        if (self.date_from or self.date_to) and not date:
+            return False
+        if self.date_from and date[: len(self.date_from)] < self.date_from:
+            return False
+        if self.date_to and date[: len(self.date_to)] > self.date_to:
+            return False
+        return True
+
+    def where(self) -> dict | None:
+        """The same restriction as a Chroma `where` (dates are checked in Python afterwards)."""
+        parts = []
+        for key, values in (("doc", self.docs), ("kind", self.kinds), ("local_authority", self.local_authorities)):
+            if values:
+                parts.append({key: {"$in": list(values)}})
+        if self.date_from:
+            parts.append({"year": {"$gte": int(self.date_from[:4])}})
+        if self.date_to:
+            parts.append({"year": {"$lte": int(self.date_to[:4])}})
+        if not parts:
+            return None
+        return parts[0] if len(parts) == 1 else {"$and": parts}
+
+
+@dataclass(frozen=True)
+class Hit:
+    id: str
+    text: str
+    meta: dict[str, Any] = field(repr=False)
+    score: float = 0.0
+    rank: int = 0
+    dense: float | None = None
+    lexical: float | None = None
+    fused: float | None = None
+
+    doc = property(lambda self: self.meta.get("doc", ""))
+    doc_id = property(lambda self: self.meta.get("doc_id", ""))
+    title = property(lambda self: self.meta.get("title", ""))
+    page = property(lambda self: int(self.meta.get("page", 1)))
+    page_end = property(lambda self: int(self.meta.get("page_end", self.meta.get("page", 1))))
+    heading = property(lambda self: self.meta.get("heading", ""))
+    kind = property(lambda self: self.meta.get("kind"))
+    date = property(lambda self: self.meta.get("date"))
+    local_authority = property(lambda self: self.meta.get("local_authority"))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"doc": self.doc, "page": self.page, "text": self.text, "score": round(self.score, 6),
+                "title": self.title, "page_end": self.page_end, "kind": self.kind, "date": self.date,
+                "rank": self.rank}
+
+
+class Retriever:
+    """Finds chunks for a question. Keeps the BM25 index warm and rebuilds it when the store changes."""
+
+    def __init__(self, store: ChromaStore, embedder: Embedder, candidates: int = 50, rrf_k: int = 60):
+        if candidates < 1 or rrf_k < 0:
+            raise ValueError("candidates must be >= 1 and rrf_k >= 0")
+        self.store, self.embedder = store, embedder
+        self.candidates, self.rrf_k = candidates, rrf_k
+        self._lock = threading.Lock()
+        self._signature: tuple[int, int] | None = None
+        self._chunks: list[StoredChunk] = []
+        self._bm25 = BM25Index([], [])
+
+    def invalidate(self) -> None:
+        self._signature = None
+
+    def _lexical_index(self) -> tuple[list[StoredChunk], BM25Index]:
+        with self._lock:
+            signature = self.store.signature()
+            if signature != self._signature:
+                chunks = self.store.all_chunks()
+                self._bm25 = BM25Index([c.id for c in chunks], [_lexical_text(c) for c in chunks])
+                self._chunks, self._signature = chunks, signature
+            return self._chunks, self._bm25
+
+    def dense(self, query: str, n: int, filters: Filters = Filters()) -> list[Hit]:
+        vector = self.embedder.embed([query])[0]
+        found = self.store.query(vector, n * 2 if filters else n, where=filters.where())
+        hits = [Hit(c.id, c.text, c.meta, score=s, dense=s) for c, s in found if filters.accepts(c.meta)]
+        return [replace(h, rank=i + 1) for i, h in enumerate(hits[:n])]
+
+    def lexical(self, query: str, n: int, filters: Filters = Filters()) -> list[Hit]:
+        chunks, index = self._lexical_index()
+        scores = index.scores(query)
+        if scores.size == 0:
+            return []
+        if filters:
+            mask = np.array([filters.accepts(c.meta) for c in chunks])
+            scores = np.where(mask, scores, -1.0)
+        order = np.argsort(-scores, kind="stable")[:n]
+        hits = [Hit(chunks[i].id, chunks[i].text, chunks[i].meta, score=float(scores[i]), lexical=float(scores[i]))
+                for i in order if scores[i] > 0]
+        return [replace(h, rank=r + 1) for r, h in enumerate(hits)]
+
+    def search(self, query: str, k: int = 10, mode: Mode = "hybrid", filters: Filters = Filters()) -> list[Hit]:
+        if mode not in MODES:
+            raise ValueError(f"unknown retriever mode {mode!r}; choose one of {', '.join(MODES)}")
+        if k < 1 or not query.strip():
+            return []
+        if mode == "dense":
+            return self.dense(query, k, filters)
+        if mode == "bm25":
+            return self.lexical(query, k, filters)
+        n = max(k, self.candidates)
+        return fuse([self.dense(query, n, filters), self.lexical(query, n, filters)], k, self.rrf_k)
+
+
+def _lexical_text(chunk: StoredChunk) -> str:
+    m = chunk.meta
+    return f"{m.get('title', '')} {m.get('heading', '')} {chunk.text}"
+
+
+def fuse(rankings: list[list[Hit]], k: int, rrf_k: int = 60, weights: list[float] | None = None) -> list[Hit]:
+    """Reciprocal rank fusion: score = sum of weight / (rrf_k + rank) over the rankings a chunk appears in."""
+    weights = weights or [1.0] * len(rankings)
+    fused: dict[str, float] = {}
+    best: dict[str, Hit] = {}
+    for ranking, weight in zip(rankings, weights):
+        for hit in ranking:
+            fused[hit.id] = fused.get(hit.id, 0.0) + weight / (rrf_k + hit.rank)
+            prev = best.get(hit.id)
+            best[hit.id] = hit if prev is None else replace(
+                prev, dense=prev.dense if prev.dense is not None else hit.dense,
+                lexical=prev.lexical if prev.lexical is not None else hit.lexical)
+    order = sorted(fused, key=lambda i: -fused[i])[:k]
+    return [replace(best[i], score=fused[i], fused=fused[i], rank=r + 1) for r, i in enumerate(order)]
