@@ -44,6 +44,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--k", type=int, help="how many passages (default 10)")
     p.add_argument("--retriever", choices=["hybrid", "dense", "bm25"], help="retrieval mode (default hybrid)")
     p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("chat", parents=[store], help="ask questions in the terminal; each shows its best passages")
+    p.add_argument("--k", type=int, help="passages per question (default 5)", default=5)
+    p.add_argument("--retriever", choices=["hybrid", "dense", "bm25"])
     return parser
 
 
@@ -117,7 +121,25 @@ def cmd_search(lib, args) -> int:
     return 0
 
 
-COMMANDS = {"ingest": cmd_ingest, "docs": cmd_docs, "delete": cmd_delete, "search": cmd_search}
+def cmd_chat(lib, args) -> int:
+    docs = lib.documents()
+    print(f"{len(docs)} documents in the library. Ask a question (empty line or Ctrl-D to quit).")
+    history: list[dict] = []
+    while True:
+        try:
+            question = input("\n> ").strip()
+        except EOFError:
+            return 0
+        if not question:
+            return 0
+        hits = lib.search(question, history=history)
+        for h in hits:
+            pages = f"p. {h.page}" if h.page == h.page_end else f"pp. {h.page}-{h.page_end}"
+            print(f"[{h.rank}] {h.title} ({h.doc}, {pages})\n    " + " ".join(h.text.split())[:300])
+        history += [{"role": "user", "content": question}, {"role": "assistant", "content": ""}]
+
+
+COMMANDS = {"ingest": cmd_ingest, "docs": cmd_docs, "delete": cmd_delete, "search": cmd_search, "chat": cmd_chat}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -137,6 +137,7 @@ def chunk_pages(
         current.append(piece)
     flush()
 
+    groups = _merge_small(text, groups, max_tokens, length)
     chunks = []
     for position, (start, end, head) in enumerate(groups):
         page = bisect.bisect_right(page_starts, start)
@@ -162,3 +163,17 @@ def _overlap(text: str, previous: list[Span], budget: int, length: LengthFn) -> 
             break
         tail.insert(0, s)
     return [Span(tail[0].start, last.end)] if tail else []
+
+
+def _merge_small(text: str, groups: list[tuple[int, int, str]], max_tokens: int,
+                 length: LengthFn) -> list[tuple[int, int, str]]:
+    """Fold a tiny chunk (a sign-off, a stray line) into the one before it when both fit."""
+    merged: list[tuple[int, int, str]] = []
+    for start, end, head in groups:
+        if merged and length(text[start:end]) < max_tokens // 8:
+            p_start, p_end, p_head = merged[-1]
+            if length(text[p_start:max(end, p_end)]) <= max_tokens:
+                merged[-1] = (p_start, max(end, p_end), p_head)
+                continue
+        merged.append((start, end, head))
+    return merged

@@ -17,8 +17,13 @@ LETTERHEAD = re.compile(  # Ofsted's address block, printed wherever a letter's 
     r"^(ofsted|piccadilly gate|store street|manchester|m1 2wd|agora|6 cumberland place|nottingham|ng1 6hj|"
     r"t 0300 123 ?1231|textphone 0161 618 ?8524|enquiries@ofsted\.gov\.uk|www\.gov\.uk/ofsted|"
     r"(ofsted )?piccadilly gate store street manchester m1 2wd|"
-    r"t 0300 123 1231 textphone 0161 618 8524 enquiries@ofsted\.gov\.uk www\.gov\.uk/ofsted)$"
+    r"t 0300 123 1231 textphone 0161 618 8524 enquiries@ofsted\.gov\.uk www\.gov\.uk/ofsted|"
+    r"[et]: ?(0300 123 1231|enquiries@ofsted\.gov\.uk)|w: ?www\.gov\.uk/ofsted|© crown copyright \d{4}|"
+    r"e: enquiries@ofsted\.gov\.uk w: ?www\.gov\.uk/ofsted( © crown copyright \d{4})?)$"
 )
+COMPOUND_PREFIXES = frozenset(
+    "multi non self well co pre post cross long short full part inter sub anti semi under over ex re year day "
+    "one two three four five six ten child young high low front step out in on up off".split())
 MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 TERMINAL = tuple(".!?:;\"')”’]")
@@ -91,6 +96,8 @@ def _join_hyphenated(left: str, right: str, vocabulary: Counter) -> str:
         hyphenated = f"{head.group(1)}-{tail.group(1)}".lower()
         if vocabulary[whole] > vocabulary[hyphenated]:
             return left[:-1] + right
+        if not vocabulary[hyphenated] and head.group(1).lower() not in COMPOUND_PREFIXES:
+            return left[:-1] + right  # a word broken at the margin
     return left + right
 
 

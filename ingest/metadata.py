@@ -48,7 +48,7 @@ def _opening(pages: list[str], chars: int = 2500) -> str:
 
 
 def detect_kind(pages: list[str], filename: str = "") -> str | None:
-    head = _opening(pages, 1500).lower()
+    head = re.sub(r"\s+", " ", _opening(pages, 1500).lower())
     for kind, patterns in KINDS:
         if any(p.replace("\n", " ") in head for p in patterns):
             return kind

@@ -60,6 +60,7 @@ def _chunk_meta(chunk: Chunk, info: DocumentInfo) -> dict[str, Any]:
         "page": chunk.page, "page_end": chunk.page_end, "start": chunk.start, "end": chunk.end,
         "heading": chunk.heading, "kind": info.kind, "local_authority": info.local_authority,
         "date": info.date, "year": int(info.date[:4]) if info.date else None,
+        "visit_dates": ",".join(info.visit_dates) or None,
     }
     return {k: v for k, v in meta.items() if v is not None}
 

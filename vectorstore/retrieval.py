@@ -10,6 +10,7 @@ import numpy as np
 from vectorstore.bm25_index import BM25Index
 from vectorstore.chroma_store import ChromaStore, StoredChunk
 from vectorstore.embedder import Embedder
+from vectorstore.query_scope import LATEST, Scope, expand, scope_of
 
 Mode = Literal["dense", "bm25", "hybrid"]
 MODES: tuple[str, ...] = ("dense", "bm25", "hybrid")
@@ -88,11 +89,12 @@ class Hit:
 class Retriever:
     """Finds chunks for a question. Keeps the BM25 index warm and rebuilds it when the store changes."""
 
-    def __init__(self, store: ChromaStore, embedder: Embedder, candidates: int = 50, rrf_k: int = 60):
+    def __init__(self, store: ChromaStore, embedder: Embedder, candidates: int = 50, rrf_k: int = 60,
+                 scope_weight: float = 1.0):
         if candidates < 1 or rrf_k < 0:
             raise ValueError("candidates must be >= 1 and rrf_k >= 0")
         self.store, self.embedder = store, embedder
-        self.candidates, self.rrf_k = candidates, rrf_k
+        self.candidates, self.rrf_k, self.scope_weight = candidates, rrf_k, scope_weight
         self._lock = threading.Lock()
         self._signature: tuple[int, int] | None = None
         self._chunks: list[StoredChunk] = []
@@ -110,8 +112,8 @@ class Retriever:
                 self._chunks, self._signature = chunks, signature
             return self._chunks, self._bm25
 
-    def dense(self, query: str, n: int, filters: Filters = Filters()) -> list[Hit]:
-        vector = self.embedder.embed([query])[0]
+    def dense(self, query: str, n: int, filters: Filters = Filters(), vector: list[float] | None = None) -> list[Hit]:
+        vector = vector if vector is not None else self.embedder.embed([query])[0]
         found = self.store.query(vector, n * 2 if filters else n, where=filters.where())
         hits = [Hit(c.id, c.text, c.meta, score=s, dense=s) for c, s in found if filters.accepts(c.meta)]
         return [replace(h, rank=i + 1) for i, h in enumerate(hits[:n])]
@@ -139,7 +141,34 @@ class Retriever:
         if mode == "bm25":
             return self.lexical(query, k, filters)
         n = max(k, self.candidates)
-        return fuse([self.dense(query, n, filters), self.lexical(query, n, filters)], k, self.rrf_k)
+        vector = self.embedder.embed([query])[0]
+        lexical_query = expand(query)
+        rankings = [self.dense(query, n, filters, vector), self.lexical(lexical_query, n, filters)]
+        weights = [1.0, 1.0]
+        scoped = self._scoped(query, filters)
+        if scoped is not None:  # the question names a year, a kind of report or a council
+            rankings += [self.dense(query, n, scoped, vector), self.lexical(lexical_query, n, scoped)]
+            weights += [self.scope_weight, self.scope_weight]
+        return fuse(rankings, k, self.rrf_k, weights)
+
+    def _scoped(self, query: str, filters: Filters) -> Filters | None:
+        """Filters restricted to the documents the question points at, when any document fits."""
+        scope = scope_of(query)
+        if not scope:
+            return None
+        chunks, _ = self._lexical_index()
+        docs = sorted({c.meta["doc"] for c in chunks if scope.matches(c.meta) and filters.accepts(c.meta)})
+        if not docs and scope.years and (scope.kinds or scope.authorities):  # relax: the year alone
+            docs = sorted({c.meta["doc"] for c in chunks
+                           if Scope(years=scope.years, authorities=scope.authorities).matches(c.meta)
+                           and filters.accepts(c.meta)})
+        if not docs:
+            return None
+        if LATEST.search(query) and scope.kinds:  # "the last inspection": the newest document of that kind
+            dated = {c.meta["doc"]: c.meta.get("date", "") for c in chunks if c.meta["doc"] in docs}
+            newest = max(dated.values())
+            docs = [d for d, when in dated.items() if when == newest]
+        return replace(filters, docs=tuple(sorted(docs)))
 
 
 def _lexical_text(chunk: StoredChunk) -> str:

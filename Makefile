@@ -1,0 +1,38 @@
+# Two entry points for a fresh machine: `make run DOCS=...` and `make test`.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+DOCS ?=
+INDEX ?= .index
+export HF_HUB_OFFLINE := 1
+export ANONYMIZED_TELEMETRY := False
+export GRADIO_ANALYTICS_ENABLED := False
+
+.PHONY: venv run test eval clean
+
+$(BIN)/python:
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	# torch first, pinned: the CPU build on this disk (plain `torch` pulls a multi-GB CUDA build)
+	$(BIN)/pip install --quiet torch==2.13.0
+	$(BIN)/pip install --quiet -e ".[test]"
+	touch $@
+
+venv: $(VENV)/.installed
+
+run: venv
+	@if [ -n "$(DOCS)" ]; then $(BIN)/python -m assistant ingest $(DOCS) --index $(INDEX) || true; fi
+	$(BIN)/python -m assistant chat --index $(INDEX)
+
+test: venv
+	$(BIN)/python -m pytest
+
+eval: venv
+	$(BIN)/python -m evals run --dataset evals/datasets/medway_dev.jsonl \
+	  --docs ../shared/seeds ../shared/corpus/medway --index .eval-index \
+	  --retriever dense --retriever bm25 --retriever hybrid --out out/eval-dev
+
+clean:
+	rm -rf $(VENV) .index .eval-index out

@@ -1,0 +1,1 @@
+"""Measure the assistant from outside, as a user would: datasets, matching, metrics, runner, report."""

@@ -1,0 +1,105 @@
+"""Shared fixtures: a deterministic fake embedder for logic tests, the real model for the rest,
+small documents the tests write themselves, and ../shared for real PDFs."""
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from ingest.chunking import approx_tokens
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+
+
+class FakeEmbedder:
+    """Hashed bag of words: texts sharing words are close. Deterministic, no model."""
+
+    name = "fake-hash"
+    dimension = 512
+
+    def embed(self, texts):
+        out = []
+        for text in texts:
+            v = np.zeros(self.dimension)
+            for word in re.findall(r"[a-z0-9]+", text.lower()):
+                v[int(hashlib.md5(word.encode()).hexdigest(), 16) % self.dimension] += 1.0
+            norm = np.linalg.norm(v) or 1.0
+            out.append((v / norm).tolist())
+        return out
+
+    def count_tokens(self, text):
+        return approx_tokens(text)
+
+
+@pytest.fixture
+def fake_embedder():
+    return FakeEmbedder()
+
+
+@pytest.fixture(scope="session")
+def real_embedder():
+    from vectorstore import SentenceTransformerEmbedder
+
+    emb = SentenceTransformerEmbedder()
+    emb.warm_up()
+    return emb
+
+
+def shared_path(*parts: str) -> Path:
+    """A path under ../shared; skips where it is absent, but never in CI (there it must exist)."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{path} is missing in CI: ../shared must sit beside the repository")
+        pytest.skip(f"{path} is absent (../shared is not beside this checkout)")
+    return path
+
+
+@pytest.fixture
+def library_factory(tmp_path, fake_embedder):
+    from assistant.library import Library
+    from assistant.settings import Settings
+
+    def make(embedder=None, **overrides):
+        settings = Settings().with_overrides(store__index_dir=tmp_path / "index", **overrides)
+        return Library(settings, embedder=embedder or fake_embedder)
+
+    return make
+
+
+@pytest.fixture
+def letters(tmp_path) -> Path:
+    """Three small documents of three kinds, written by the test."""
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "focused visit.txt").write_text(
+        "12 March 2024\n\nDear Ms Smith\n\nFocused visit to Testshire local authority children's services\n\n"
+        "This letter summarises the findings of the focused visit to Testshire children's services on 5 and 6 "
+        "February 2024.\n\nHeadline findings\n\nSupervision of social workers is regular but it rarely reflects on "
+        "children's plans. Caseloads average 18 children per worker.\n\nCare leavers have a trusted adult.\n",
+        encoding="utf-8")
+    (folder / "scrutiny & committee's paper, 2023.md").write_text(
+        "# CHILDREN AND YOUNG PEOPLE OVERVIEW AND SCRUTINY COMMITTEE\n\n14 June 2023\n\n## Summary\n\n"
+        "The **committee** considered the budget for foster carers. The [report](http://example.org) sets out "
+        "a £2.1m increase in allowances.\n\n- 1.1 Recruitment of foster carers remains a priority.\n"
+        "- 1.2 Sufficiency of local placements is low.\n", encoding="utf-8")
+    from tests.pdfgen import make_pdf
+
+    make_pdf(folder / "inspection report.pdf", [
+        ["Inspection of Testshire local authority children's services",
+         "Inspection dates: 3 to 14 July 2023", "Overall effectiveness Good",
+         "Leaders have improved the front door. The multi-agency safeguarding hub responds",
+         "promptly to contacts and referrals."],
+        ["2", "Disabled children wait too long for assessments of their needs. Transition to adult",
+         "services starts late for many young people."],
+    ])
+    return folder

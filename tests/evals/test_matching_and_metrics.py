@@ -1,0 +1,62 @@
+import json
+
+import pytest
+
+from evals.dataset import DatasetError, load
+from evals.matching import matches, normalise, quote_matches, same_file
+from evals.metrics import aggregate, item_metrics, ndcg_at
+
+
+def test_normalisation_follows_the_rule():
+    assert normalise("The “front door” – **MASH**’s multi-\n  agency\tteam") == 'the "front door" - mash\'s multiagency team'
+
+
+def test_containment_and_longest_common_substring():
+    passage = "Inspectors found that supervision is regular. It rarely reflects on plans for children."
+    assert quote_matches(passage, "supervision is regular")
+    assert quote_matches(passage, "It rarely reflects on plans for children, sadly.")  # 40 shared characters
+    assert not quote_matches(passage, "It rarely reflects on plans for children and their families in the longer term.")
+    assert not quote_matches(passage, "Supervision is irregular and rarely happens at all in most of the teams.")
+
+
+def test_same_file_by_path_suffix():
+    assert same_file("medway/report.pdf", "report.pdf")
+    assert same_file("report.pdf", "corpus/medway/report.pdf")
+    assert not same_file("medway/report.pdf", "kent/report.pdf")
+    assert not same_file("xreport.pdf", "report.pdf")
+    assert not matches("other.pdf", "supervision is regular", {"doc": "report.pdf", "quote": "supervision is regular"})
+
+
+def test_metrics_from_match_ranks():
+    per_passage = [set(), {0}, set(), {1}, set()]
+    m = item_metrics(per_passage, n_evidence=2)
+    assert m["hit@1"] == 0 and m["hit@3"] == 1 and m["mrr"] == 0.5
+    assert m["recall@5"] == 1.0
+    assert ndcg_at([{0}, {1}], 2) == pytest.approx(1.0)
+    assert ndcg_at([{0}, {0}], 2) < 1.0  # the same quote twice earns once
+    agg = aggregate([{"kind": "fact", "metrics": m, "latency_ms": 10.0},
+                     {"kind": "x", "unanswerable": True, "latency_ms": 30.0}])
+    assert agg["overall"]["n"] == 1 and agg["unanswerable"] == 1 and agg["latency_ms"]["p95"] == 30.0
+
+
+def test_dataset_loading_rejects_bad_lines(tmp_path):
+    good = {"id": "1", "question": "q?", "history": [], "answer": "a", "evidence": [{"doc": "d", "quote": "q"}],
+            "kind": "fact"}
+    path = tmp_path / "d.jsonl"
+    path.write_text(json.dumps(good) + "\n" + json.dumps(good) + "\n")
+    with pytest.raises(DatasetError, match="duplicate id"):
+        load(path)
+    path.write_text(json.dumps(good) + "\n{not json\n")
+    with pytest.raises(DatasetError, match=":2:"):
+        load(path)
+
+
+def test_the_dev_set_is_well_formed():
+    from tests.conftest import ROOT
+
+    items = load(ROOT / "evals" / "datasets" / "medway_dev.jsonl")
+    kinds = {i.kind for i in items}
+    assert len(items) >= 60
+    assert {"fact", "number", "date", "list", "why", "multi-document", "follow-up", "unanswerable"} <= kinds
+    assert all(i.history for i in items if i.kind == "follow-up")
+    assert all(not i.evidence for i in items if i.kind == "unanswerable")

@@ -1,0 +1,42 @@
+import pytest
+
+from ingest.metadata import (detect_kind, detect_local_authority, detect_publication_date,
+                             detect_visit_dates, make_title)
+
+LETTER = ("Ofsted\nPiccadilly Gate\n26 October 2022\nJane Doe Director of People Medway Council\nDear Jane\n"
+          "Monitoring visit to Medway children’s services\nThis letter summarises the findings of the monitoring "
+          "visit to Medway children’s services on 21 and 22 September 2022.")
+REPORT = ("Inspection of Norfolk local authority children’s services\nInspection dates: 7 to 18 November 2022\n"
+          "Lead inspector: Margaret Burke\nJudgement Grade\nOverall effectiveness Good")
+OLD = ("1\nLondon Borough of Hackney\nInspection of services for children in need of help and protection, "
+       "children looked after and care leavers\nInspection date: 4 July 2016–28 July 2016\n"
+       "Report published: 20 September 2016\nChildren’s services in the London Borough of Hackney are good")
+
+
+@pytest.mark.parametrize("text, kind, authority, published, visits", [
+    (LETTER, "monitoring visit", "Medway", "2022-10-26", ("2022-09-21", "2022-09-22")),
+    (REPORT, "full inspection", "Norfolk", None, ("2022-11-07", "2022-11-18")),
+    (OLD, "full inspection", "Hackney", "2016-09-20", ("2016-07-04", "2016-07-28")),
+])
+def test_fields_read_from_the_text(text, kind, authority, published, visits):
+    assert detect_kind([text]) == kind
+    assert detect_local_authority([text]) == authority
+    assert detect_publication_date([text]) == published
+    assert detect_visit_dates([text]) == visits
+
+
+def test_no_guess_when_the_text_does_not_say():
+    text = "Minutes of a meeting about playground equipment. Nothing else is known."
+    assert detect_kind([text]) is None
+    assert detect_local_authority([text]) is None
+    assert detect_publication_date([text]) is None
+    assert detect_visit_dates([text]) == ()
+    assert make_title(None, None, None, "minutes") == "minutes"
+
+
+def test_a_council_mentioned_once_in_an_address_is_not_the_subject():
+    assert detect_local_authority(["Dear Sir, our office in Kent wrote to you about the weather."]) is None
+
+
+def test_title_is_built_from_the_fields():
+    assert make_title("focused visit", "Medway", "2025-06-02", "x") == "Medway focused visit, June 2025"

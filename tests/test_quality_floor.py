@@ -1,0 +1,25 @@
+"""Regressions in retrieval quality fail the suite: the dev set over the real Medway documents."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from evals.__main__ import main
+from tests.conftest import ROOT, shared_path
+
+pytestmark = [pytest.mark.slow, pytest.mark.corpus]
+
+# Measured on the dev set (docs/evaluation.md) minus a small margin.
+FLOOR = {"hybrid": {"hit@5": 0.68, "mrr": 0.48}}
+
+
+def test_dev_set_hybrid_retrieval_stays_above_the_floor(tmp_path):
+    seeds, medway = shared_path("seeds"), shared_path("corpus", "medway")
+    out = tmp_path / "out"
+    code = main(["run", "--dataset", str(ROOT / "evals" / "datasets" / "medway_dev.jsonl"),
+                 "--docs", str(seeds), str(medway), "--index", str(tmp_path / "idx"), "--out", str(out)])
+    assert code == 0
+    overall = json.loads((out / "metrics.json").read_text())["overall"]
+    for name, floor in FLOOR["hybrid"].items():
+        assert overall[name] >= floor, f"{name} fell to {overall[name]} (floor {floor})"

@@ -1,0 +1,72 @@
+import pytest
+
+from vectorstore.query_scope import expand, scope_of
+from vectorstore.retrieval import Filters, Hit, fuse
+
+
+def _hits(ids):
+    return [Hit(i, i, {"doc": i}, rank=r + 1) for r, i in enumerate(ids)]
+
+
+def test_rrf_rewards_agreement_between_rankings():
+    fused = fuse([_hits(["a", "b", "c"]), _hits(["b", "d", "a"])], k=4)
+    assert [h.id for h in fused] == ["b", "a", "d", "c"]
+    assert [h.rank for h in fused] == [1, 2, 3, 4]
+    assert fused[0].score == pytest.approx(1 / 62 + 1 / 61)
+    weighted = fuse([_hits(["a", "b"]), _hits(["b", "a"])], k=2, weights=[2.0, 1.0])
+    assert weighted[0].id == "a"
+
+
+def test_filters_accept_and_translate_to_chroma():
+    f = Filters(kinds=("focused visit",), date_from="2020", date_to="2023-06")
+    assert f.accepts({"kind": "focused visit", "date": "2021-05-01"})
+    assert not f.accepts({"kind": "focused visit", "date": "2019-05-01"})
+    assert not f.accepts({"kind": "focused visit", "date": "2023-07-01"})
+    assert not f.accepts({"kind": "full inspection", "date": "2021-05-01"})
+    assert f.where() == {"$and": [{"kind": {"$in": ["focused visit"]}}, {"year": {"$gte": 2020}},
+                                  {"year": {"$lte": 2023}}]}
+    assert Filters().where() is None and not Filters()
+
+
+def test_question_scope_reads_years_kinds_and_councils():
+    s = scope_of("What did the 2019 focused visit to North Somerset find about supervision?")
+    assert s.years == (2019,) and s.kinds == ("focused visit",) and s.authorities == ("North Somerset",)
+    assert scope_of("What did the area SEND inspection say?").kinds == ("area SEND inspection",)
+    assert not scope_of("What about supervision?")
+    assert s.matches({"local_authority": "North Somerset", "kind": "focused visit", "year": 2019})
+    assert not s.matches({"local_authority": "Somerset", "kind": "focused visit", "year": 2019})
+
+
+def test_expansion_adds_document_vocabulary():
+    assert "lead inspector" in expand("Who led the 2023 inspection?")
+    assert expand("Tell me about care leavers") == "Tell me about care leavers"
+
+
+def test_modes_on_a_small_library(library_factory, letters):
+    lib = library_factory()
+    report = lib.ingest([letters])
+    assert report.count("added") == 3, report.summary()
+    for mode in ("dense", "bm25", "hybrid"):
+        hits = lib.search("foster carers allowances budget", k=3, mode=mode)
+        assert hits and hits[0].doc == "scrutiny & committee's paper, 2023.md", mode
+        assert [h.rank for h in hits] == list(range(1, len(hits) + 1))
+        assert all(hits[i].score >= hits[i + 1].score for i in range(len(hits) - 1))
+    with pytest.raises(ValueError):
+        lib.search("x", mode="nonsense")
+
+
+def test_filters_restrict_every_mode(library_factory, letters):
+    lib = library_factory()
+    lib.ingest([letters])
+    only = Filters(docs=("inspection report.pdf",))
+    for mode in ("dense", "bm25", "hybrid"):
+        hits = lib.search("supervision caseloads children", k=5, mode=mode, filters=only)
+        assert hits and {h.doc for h in hits} == {"inspection report.pdf"}
+
+
+def test_bm25_follows_changes_to_the_store(library_factory, letters):
+    lib = library_factory()
+    lib.ingest([letters])
+    assert lib.search("allowances", mode="bm25")
+    assert lib.delete("scrutiny & committee's paper, 2023.md")
+    assert not [h for h in lib.search("allowances", mode="bm25") if "scrutiny" in h.doc]

@@ -1,0 +1,113 @@
+"""One contract for the store, run against embedded Chroma and a real `chroma run` server."""
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from ingest.records import Chunk, DocumentInfo
+from vectorstore.chroma_store import ChromaStore, make_client
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def chroma_server(tmp_path_factory):
+    exe = shutil.which("chroma") or str(Path(sys.executable).with_name("chroma"))
+    port = _free_port()
+    data = tmp_path_factory.mktemp("chroma-server")
+    env = {**os.environ, "ANONYMIZED_TELEMETRY": "False"}
+    proc = subprocess.Popen([exe, "run", "--host", "127.0.0.1", "--port", str(port), "--path", str(data)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        try:
+            make_client(url=url)
+            break
+        except Exception:
+            if proc.poll() is not None:
+                pytest.fail(f"chroma run exited with {proc.returncode}")
+            time.sleep(0.5)
+    else:
+        proc.kill()
+        pytest.fail("chroma run did not answer within 60 s")
+    yield url
+    proc.terminate()
+    proc.wait(timeout=20)
+
+
+@pytest.fixture(params=["embedded", pytest.param("server", marks=pytest.mark.server)])
+def store(request, tmp_path):
+    name = f"t{abs(hash(request.node.name)) % 10**8}"
+    if request.param == "embedded":
+        client = make_client(index_dir=tmp_path / "index")
+    else:
+        client = make_client(url=request.getfixturevalue("chroma_server"))
+    return ChromaStore(client, f"chunks-{name}", f"docs-{name}", dimension=3)
+
+
+def _doc(doc: str, content: str, texts: list[str]) -> tuple[DocumentInfo, list[Chunk], list[list[float]]]:
+    info = DocumentInfo(id=f"id-{content}", doc=doc, title=doc.upper(), kind="focused visit",
+                        local_authority="Medway", date="2024-01-02", pages=1, chunks=len(texts))
+    chunks = [Chunk(info.id, doc, info.title, i, 1, 1, 0, len(t), "", t) for i, t in enumerate(texts)]
+    vectors = [[1.0, float(i), 0.5] for i in range(len(texts))]
+    return info, chunks, vectors
+
+
+def test_upsert_count_and_documents(store):
+    store.upsert(*_doc("a.pdf", "v1", ["alpha", "beta"]))
+    store.upsert(*_doc("b.pdf", "v1b", ["gamma"]))
+    assert store.count() == 3
+    assert [d.doc for d in store.documents()] == ["a.pdf", "b.pdf"]
+    assert store.find("a.pdf").chunks == 2
+
+
+def test_upserting_the_same_document_twice_changes_nothing(store):
+    store.upsert(*_doc("a.pdf", "v1", ["alpha", "beta"]))
+    before = sorted(c.id for c in store.all_chunks())
+    store.upsert(*_doc("a.pdf", "v1", ["alpha", "beta"]))
+    assert sorted(c.id for c in store.all_chunks()) == before
+
+
+def test_a_changed_document_replaces_its_chunks(store):
+    store.upsert(*_doc("a.pdf", "v1", ["alpha", "beta", "delta"]))
+    store.upsert(*_doc("a.pdf", "v2", ["alpha two"]))
+    assert [c.text for c in store.all_chunks()] == ["alpha two"]
+    assert store.find("a.pdf").id == "id-v2"
+
+
+def test_delete_removes_a_document_entirely(store):
+    store.upsert(*_doc("a.pdf", "v1", ["alpha", "beta"]))
+    store.upsert(*_doc("b.pdf", "v1b", ["gamma"]))
+    assert store.delete("a.pdf") is True
+    assert store.delete("a.pdf") is False
+    assert [c.text for c in store.all_chunks()] == ["gamma"]
+    assert [d.doc for d in store.documents()] == ["b.pdf"]
+
+
+def test_query_ranks_by_cosine_and_filters(store):
+    store.upsert(*_doc("a.pdf", "v1", ["alpha", "beta"]))
+    store.upsert(*_doc("b.pdf", "v1b", ["gamma"]))
+    found = store.query([1.0, 1.0, 0.5], k=3)
+    assert found[0][0].text == "beta" and found[0][1] > found[-1][1]
+    only_b = store.query([1.0, 1.0, 0.5], k=3, where={"doc": "b.pdf"})
+    assert [c.text for c, _ in only_b] == ["gamma"]
+
+
+def test_orphan_chunks_of_a_half_written_document_are_removed(store):
+    info, chunks, vectors = _doc("a.pdf", "v1", ["alpha", "beta"])
+    store._chunks.upsert(ids=[c.id for c in chunks], documents=[c.text for c in chunks],
+                         metadatas=[{"doc": "a.pdf", "doc_id": info.id}] * 2, embeddings=vectors)
+    assert store.remove_orphans() == 2
+    assert store.count() == 0

@@ -1,0 +1,86 @@
+"""What a question says about which documents it means: years, kinds of report, local authorities.
+
+Questions name a council, a year or a kind of report far more often than they quote one; the
+retriever uses this scope to add a ranking restricted to the documents it points at.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Iterable
+
+from ingest.authorities import NAMES
+
+KIND_WORDS: list[tuple[str, str]] = [
+    (r"\bfocus(?:ed|sed)? visits?\b", "focused visit"),
+    (r"\bmonitoring visits?\b", "monitoring visit"),
+    (r"\b(?:area )?send\b|\bspecial educational needs\b|\blocal area partnership\b", "area SEND inspection"),
+    (r"\bcommissioner'?s?\b", "commissioner report"),
+    (r"\bscrutiny\b|\bcommittee\b", "scrutiny committee report"),
+    (r"\bjoint targeted area inspection\b|\bjtai\b", "joint targeted area inspection"),
+    (r"\bcouncil(?:'s)? (?:news|update|press release)\b|\bnews (?:item|update|story)\b", "council news"),
+    (r"\b(?:full |ilacs |single |re-?)?inspections?\b", "full inspection"),
+]
+YEAR = re.compile(r"\b(20[0-4]\d|19[89]\d)\b")
+
+
+@dataclass(frozen=True)
+class Scope:
+    years: tuple[int, ...] = ()
+    kinds: tuple[str, ...] = ()
+    authorities: tuple[str, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.years or self.kinds or self.authorities)
+
+    def matches(self, meta: dict[str, Any]) -> bool:
+        if self.authorities and meta.get("local_authority") not in self.authorities:
+            return False
+        if self.kinds and meta.get("kind") not in self.kinds:
+            return False
+        if self.years and not (_doc_years(meta) & set(self.years)):
+            return False
+        return True
+
+
+def _doc_years(meta: dict[str, Any]) -> set[int]:
+    years = {int(meta["year"])} if meta.get("year") else set()
+    years |= {int(d[:4]) for d in str(meta.get("visit_dates", "")).split(",") if d[:4].isdigit()}
+    return years
+
+
+def scope_of(question: str, known_authorities: Iterable[str] = NAMES) -> Scope:
+    text = question.lower().replace("’", "'")
+    kinds = []
+    for pattern, kind in KIND_WORDS:
+        if re.search(pattern, text):
+            if kind == "full inspection" and any(k in kinds for k in ("area SEND inspection", "joint targeted area inspection")):
+                continue
+            kinds.append(kind)
+    authorities = tuple(a for a in known_authorities
+                        if re.search(rf"(?<![\w-]){re.escape(a.lower())}(?![\w-])", text))
+    # "North Somerset" also contains "Somerset": keep the longest names only
+    authorities = tuple(a for a in authorities if not any(a != b and a.lower() in b.lower() for b in authorities))
+    return Scope(years=tuple(sorted({int(y) for y in YEAR.findall(text)})), kinds=tuple(kinds),
+                 authorities=authorities)
+
+
+# What inspection documents call the thing a question asks for, added to the lexical query.
+EXPANSIONS: list[tuple[str, str]] = [
+    (r"\bwho\b.{0,40}\b(led|lead|leads|inspect\w*|carried out|visited|did)\b|\binspectors? (were|was)\b",
+     "lead inspector inspectors were majesty's inspector reporting inspector HMI"),
+    (r"^\s*(when|what dates?|which dates?)\b|\bwhat date\b|\bhow long ago\b",
+     "dates inspection dates visit on published"),
+    (r"\bimprove\w*\b|\brecommend\w*\b|\bareas? for (development|improvement)\b|\bweakness\w*\b",
+     "what needs to improve improvement recommendations"),
+    (r"\brat(ed|ing)\b|\bjudge?ments?\b|\bjudged\b|\bgrade[ds]?\b|\boverall effectiveness\b",
+     "judgement grade overall effectiveness"),
+    (r"\blook(ed)? at\b|\bfocus(ed)? on\b|\bwhat part\b|\bwhich (areas|services)\b|\bcover(ed)?\b|\btopics?\b",
+     "inspectors looked at reviewed evaluated focus areas covered"),
+]
+LATEST = re.compile(r"\b(most recent|latest|last|newest|current)\b", re.IGNORECASE)
+
+
+def expand(question: str) -> str:
+    extra = [terms for pattern, terms in EXPANSIONS if re.search(pattern, question, re.IGNORECASE)]
+    return question if not extra else f"{question} {' '.join(extra)}"
