@@ -18,7 +18,7 @@ KIND_WORDS: list[tuple[str, str]] = [
     (r"\bcommissioner'?s?\b", "commissioner report"),
     (r"\bscrutiny\b|\bcommittee\b", "scrutiny committee report"),
     (r"\bjoint targeted area inspection\b|\bjtai\b", "joint targeted area inspection"),
-    (r"\bcouncil(?:'s)? (?:news|update|press release)\b|\bnews (?:item|update|story)\b", "council news"),
+    (r"\bnews\b|\bpress release\b", "council news"),
     (r"\b(?:full |ilacs |single |re-?)?inspections?\b", "full inspection"),
 ]
 YEAR = re.compile(r"\b(20[0-4]\d|19[89]\d)\b")

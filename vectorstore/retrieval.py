@@ -157,11 +157,14 @@ class Retriever:
         if not scope:
             return None
         chunks, _ = self._lexical_index()
-        docs = sorted({c.meta["doc"] for c in chunks if scope.matches(c.meta) and filters.accepts(c.meta)})
-        if not docs and scope.years and (scope.kinds or scope.authorities):  # relax: the year alone
-            docs = sorted({c.meta["doc"] for c in chunks
-                           if Scope(years=scope.years, authorities=scope.authorities).matches(c.meta)
-                           and filters.accepts(c.meta)})
+        docs: list[str] = []
+        # the whole scope; else the kind of report alone; else the year alone (each with the council named)
+        for attempt in (scope, Scope(kinds=scope.kinds, authorities=scope.authorities),
+                        Scope(years=scope.years, authorities=scope.authorities)):
+            if attempt:
+                docs = sorted({c.meta["doc"] for c in chunks if attempt.matches(c.meta) and filters.accepts(c.meta)})
+            if docs:
+                break
         if not docs:
             return None
         if LATEST.search(query) and scope.kinds:  # "the last inspection": the newest document of that kind
