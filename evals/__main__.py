@@ -39,7 +39,6 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         items = load(args.dataset)
-        args.k_flag, args.retriever_flag = args.k, None
         library = Library(settings_from(argparse.Namespace(
             index=args.index, chroma_url=args.chroma_url, chunk_size=args.chunk_size,
             chunk_overlap=args.chunk_overlap, k=args.k, retriever=None)))
@@ -64,10 +63,11 @@ def main(argv: list[str] | None = None) -> int:
         rows_by_run[mode] = rows
     command = "python -m evals " + " ".join(shlex.quote(a) for a in (argv if argv is not None else sys.argv[1:]))
     (out / "report.md").write_text(render(runs, rows_by_run, command), encoding="utf-8")
-    if len(modes) > 1:
+    if len(modes) > 1:  # the top level holds every mode: metrics keyed by mode, result lines tagged with it
         (out / "metrics.json").write_text(json.dumps(runs, indent=2), encoding="utf-8")
-        for mode in modes:  # the contract: results.jsonl at the top level too (the first mode's)
-            pass
+        with (out / "results.jsonl").open("w", encoding="utf-8") as f:
+            for mode, rows in rows_by_run.items():
+                f.writelines(json.dumps({"mode": mode, **row}, ensure_ascii=False) + "\n" for row in rows)
     summary = {m: {k: runs[m]["overall"].get(k) for k in ("n", "hit@5", "mrr", "ndcg@10")} for m in modes}
     print(json.dumps(summary, indent=2))
     return 0

@@ -70,3 +70,14 @@ def test_bm25_follows_changes_to_the_store(library_factory, letters):
     assert lib.search("allowances", mode="bm25")
     assert lib.delete("scrutiny & committee's paper, 2023.md")
     assert not [h for h in lib.search("allowances", mode="bm25") if "scrutiny" in h.doc]
+
+
+def test_langchain_adapter_returns_documents_with_citations(library_factory, letters):
+    from vectorstore.langchain_retriever import InspectionRetriever
+
+    lib = library_factory()
+    lib.ingest([letters])
+    docs = InspectionRetriever(retriever=lib.retriever, k=2).invoke("foster carers allowances")
+    assert len(docs) == 2
+    assert docs[0].metadata["doc"] == "scrutiny & committee's paper, 2023.md"
+    assert {"page", "title", "score", "rank"} <= docs[0].metadata.keys()
