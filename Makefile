@@ -29,10 +29,15 @@ run: venv
 test: venv
 	$(BIN)/python -m pytest
 
+# The figures in docs/evaluation.md: the dev set over seeds + Medway PDFs, and over the seeds alone.
 eval: venv
+	rm -rf .eval-index .eval-seeds
 	$(BIN)/python -m evals run --dataset evals/datasets/medway_dev.jsonl \
 	  --docs ../shared/seeds ../shared/corpus/medway --index .eval-index \
 	  --retriever dense --retriever bm25 --retriever hybrid --out out/eval-dev
+	$(BIN)/python -m evals run --dataset evals/datasets/medway_dev.jsonl \
+	  --docs ../shared/seeds --index .eval-seeds \
+	  --retriever dense --retriever bm25 --retriever hybrid --out out/eval-seeds
 
 clean:
-	rm -rf $(VENV) .index .eval-index out
+	rm -rf $(VENV) .index .eval-index .eval-seeds out
