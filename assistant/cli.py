@@ -115,10 +115,14 @@ def cmd_search(lib, args) -> int:
         print(json.dumps([h.to_dict() for h in hits], ensure_ascii=False, indent=2))
         return 0
     for h in hits:
-        pages = f"p. {h.page}" if h.page == h.page_end else f"pp. {h.page}-{h.page_end}"
-        print(f"[{h.rank}] {h.title} ({h.doc}, {pages})  score {h.score:.4f}")
-        print("    " + " ".join(h.text.split())[:400])
+        _print_hit(h, 400, score=True)
     return 0
+
+
+def _print_hit(h, width: int, score: bool = False) -> None:
+    pages = f"p. {h.page}" if h.page == h.page_end else f"pp. {h.page}-{h.page_end}"
+    print(f"[{h.rank}] {h.title} ({h.doc}, {pages})" + (f"  score {h.score:.4f}" if score else ""))
+    print("    " + " ".join(h.text.split())[:width])
 
 
 def cmd_chat(lib, args) -> int:
@@ -134,8 +138,7 @@ def cmd_chat(lib, args) -> int:
             return 0
         hits = lib.search(question, history=history)
         for h in hits:
-            pages = f"p. {h.page}" if h.page == h.page_end else f"pp. {h.page}-{h.page_end}"
-            print(f"[{h.rank}] {h.title} ({h.doc}, {pages})\n    " + " ".join(h.text.split())[:300])
+            _print_hit(h, 300)
         history += [{"role": "user", "content": question}, {"role": "assistant", "content": ""}]
 
 

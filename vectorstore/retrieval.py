@@ -89,15 +89,15 @@ class Hit:
 class Retriever:
     """Finds chunks for a question. Keeps the BM25 index warm and rebuilds it when the store changes."""
 
-    def __init__(self, store: ChromaStore, embedder: Embedder, candidates: int = 50, rrf_k: int = 60,
-                 scope_weight: float = 1.0):
+    def __init__(self, store: ChromaStore, embedder: Embedder, candidates: int = 50, rrf_k: int = 60):
         if candidates < 1 or rrf_k < 0:
             raise ValueError("candidates must be >= 1 and rrf_k >= 0")
         self.store, self.embedder = store, embedder
-        self.candidates, self.rrf_k, self.scope_weight = candidates, rrf_k, scope_weight
+        self.candidates, self.rrf_k = candidates, rrf_k
         self._lock = threading.Lock()
         self._signature: tuple[int, int] | None = None
         self._chunks: list[StoredChunk] = []
+        self._doc_meta: dict[str, dict[str, Any]] = {}  # one chunk's metadata per document, for scoping
         self._bm25 = BM25Index([], [])
 
     def invalidate(self) -> None:
@@ -109,6 +109,7 @@ class Retriever:
             if signature != self._signature:
                 chunks = self.store.all_chunks()
                 self._bm25 = BM25Index([c.id for c in chunks], [_lexical_text(c) for c in chunks])
+                self._doc_meta = {c.meta["doc"]: c.meta for c in chunks}
                 self._chunks, self._signature = chunks, signature
             return self._chunks, self._bm25
 
@@ -144,33 +145,31 @@ class Retriever:
         vector = self.embedder.embed([query])[0]
         lexical_query = expand(query)
         rankings = [self.dense(query, n, filters, vector), self.lexical(lexical_query, n, filters)]
-        weights = [1.0, 1.0]
         scoped = self._scoped(query, filters)
         if scoped is not None:  # the question names a year, a kind of report or a council
             rankings += [self.dense(query, n, scoped, vector), self.lexical(lexical_query, n, scoped)]
-            weights += [self.scope_weight, self.scope_weight]
-        return fuse(rankings, k, self.rrf_k, weights)
+        return fuse(rankings, k, self.rrf_k)
 
     def _scoped(self, query: str, filters: Filters) -> Filters | None:
         """Filters restricted to the documents the question points at, when any document fits."""
         scope = scope_of(query)
         if not scope:
             return None
-        chunks, _ = self._lexical_index()
+        self._lexical_index()
+        candidates = {doc: meta for doc, meta in self._doc_meta.items() if filters.accepts(meta)}
         docs: list[str] = []
         # the whole scope; else the kind of report alone; else the year alone (each with the council named)
         for attempt in (scope, Scope(kinds=scope.kinds, authorities=scope.authorities),
                         Scope(years=scope.years, authorities=scope.authorities)):
             if attempt:
-                docs = sorted({c.meta["doc"] for c in chunks if attempt.matches(c.meta) and filters.accepts(c.meta)})
+                docs = [doc for doc, meta in candidates.items() if attempt.matches(meta)]
             if docs:
                 break
         if not docs:
             return None
         if LATEST.search(query) and scope.kinds:  # "the last inspection": the newest document of that kind
-            dated = {c.meta["doc"]: c.meta.get("date", "") for c in chunks if c.meta["doc"] in docs}
-            newest = max(dated.values())
-            docs = [d for d, when in dated.items() if when == newest]
+            newest = max(candidates[d].get("date", "") for d in docs)
+            docs = [d for d in docs if candidates[d].get("date", "") == newest]
         return replace(filters, docs=tuple(sorted(docs)))
 
 
