@@ -72,7 +72,8 @@ class Library:
     def retriever(self) -> Retriever:
         if self._retriever is None:
             r = self.settings.retrieval
-            self._retriever = Retriever(self.store, self.embedder, candidates=r.candidates, rrf_k=r.rrf_k)
+            self._retriever = Retriever(self.store, self.embedder, candidates=r.candidates, rrf_k=r.rrf_k,
+                                        lexical_weight=r.lexical_weight, scope_bonus=r.scope_bonus)
         return self._retriever
 
     # -- ingest ----------------------------------------------------------------------------

@@ -32,8 +32,11 @@ class RetrievalSettings(BaseModel):
     model_config = ConfigDict(extra="forbid")
     k: int = Field(10, ge=1, le=100, description="Passages returned by a search.")
     mode: Literal["hybrid", "dense", "bm25"] = Field("hybrid", description="Retriever: RRF fusion, Chroma only, BM25 only.")
-    candidates: int = Field(50, ge=1, description="Candidates taken from each retriever before fusion.")
-    rrf_k: int = Field(60, ge=0, description="The k constant of reciprocal rank fusion.")
+    candidates: int = Field(100, ge=1, description="Candidates taken from each retriever before fusion.")
+    rrf_k: int = Field(10, ge=0, description="The k constant of reciprocal rank fusion.")
+    lexical_weight: float = Field(1.5, ge=0, description="Weight of the BM25 ranking in the fusion (dense is 1).")
+    scope_bonus: float = Field(1.0, ge=0, description="Fusion bonus, in first places, for chunks of the documents "
+                                                      "a question names by year, kind or council.")
 
 
 class Settings(BaseSettings):

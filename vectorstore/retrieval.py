@@ -89,11 +89,13 @@ class Hit:
 class Retriever:
     """Finds chunks for a question. Keeps the BM25 index warm and rebuilds it when the store changes."""
 
-    def __init__(self, store: ChromaStore, embedder: Embedder, candidates: int = 50, rrf_k: int = 60):
+    def __init__(self, store: ChromaStore, embedder: Embedder, candidates: int = 100, rrf_k: int = 10,
+                 lexical_weight: float = 1.5, scope_bonus: float = 1.0):
         if candidates < 1 or rrf_k < 0:
             raise ValueError("candidates must be >= 1 and rrf_k >= 0")
         self.store, self.embedder = store, embedder
         self.candidates, self.rrf_k = candidates, rrf_k
+        self.lexical_weight, self.scope_bonus = lexical_weight, scope_bonus
         self._lock = threading.Lock()
         self._signature: tuple[int, int] | None = None
         self._chunks: list[StoredChunk] = []
@@ -144,11 +146,18 @@ class Retriever:
         n = max(k, self.candidates)
         vector = self.embedder.embed([query])[0]
         lexical_query = expand(query)
-        rankings = [self.dense(query, n, filters, vector), self.lexical(lexical_query, n, filters)]
+        dense, lexical = self.dense(query, n, filters, vector), self.lexical(lexical_query, n, filters)
+        bonus: dict[str, float] = {}
         scoped = self._scoped(query, filters)
-        if scoped is not None:  # the question names a year, a kind of report or a council
-            rankings += [self.dense(query, n, scoped, vector), self.lexical(lexical_query, n, scoped)]
-        return fuse(rankings, k, self.rrf_k)
+        if scoped is not None:
+            # The question names a year, a kind of report or a council: the chunks of those documents
+            # become candidates even below the cut-off (ranked after it), and earn a bonus worth
+            # `scope_bonus` first places.
+            dense = _extend(dense, self.dense(query, n, scoped, vector))
+            lexical = _extend(lexical, self.lexical(lexical_query, n, scoped))
+            wanted = set(scoped.docs)
+            bonus = {h.id: self.scope_bonus / (self.rrf_k + 1) for h in dense + lexical if h.doc in wanted}
+        return fuse([dense, lexical], k, self.rrf_k, weights=[1.0, self.lexical_weight], bonus=bonus)
 
     def _scoped(self, query: str, filters: Filters) -> Filters | None:
         """Filters restricted to the documents the question points at, when any document fits."""
@@ -173,15 +182,24 @@ class Retriever:
         return replace(filters, docs=tuple(sorted(docs)))
 
 
+def _extend(ranking: list[Hit], more: list[Hit]) -> list[Hit]:
+    """`ranking` followed by the hits of `more` it lacks, ranked after it."""
+    seen = {h.id for h in ranking}
+    extra = [h for h in more if h.id not in seen]
+    return ranking + [replace(h, rank=len(ranking) + i + 1) for i, h in enumerate(extra)]
+
+
 def _lexical_text(chunk: StoredChunk) -> str:
     m = chunk.meta
     return f"{m.get('title', '')} {m.get('heading', '')} {chunk.text}"
 
 
-def fuse(rankings: list[list[Hit]], k: int, rrf_k: int = 60, weights: list[float] | None = None) -> list[Hit]:
-    """Reciprocal rank fusion: score = sum of weight / (rrf_k + rank) over the rankings a chunk appears in."""
+def fuse(rankings: list[list[Hit]], k: int, rrf_k: int = 60, weights: list[float] | None = None,
+         bonus: dict[str, float] | None = None) -> list[Hit]:
+    """Reciprocal rank fusion: score = sum of weight / (rrf_k + rank) over the rankings a chunk appears
+    in, plus its `bonus` if any."""
     weights = weights or [1.0] * len(rankings)
-    fused: dict[str, float] = {}
+    fused: dict[str, float] = dict(bonus or {})  # every bonus id must also appear in a ranking
     best: dict[str, Hit] = {}
     for ranking, weight in zip(rankings, weights):
         for hit in ranking:
