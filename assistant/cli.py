@@ -45,10 +45,35 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--retriever", choices=["hybrid", "dense", "bm25"], help="retrieval mode (default hybrid)")
     p.add_argument("--json", action="store_true")
 
-    p = sub.add_parser("chat", parents=[store], help="ask questions in the terminal; each shows its best passages")
-    p.add_argument("--k", type=int, help="passages per question (default 5)", default=5)
-    p.add_argument("--retriever", choices=["hybrid", "dense", "bm25"])
+    p = sub.add_parser("ask", parents=[store, _filter_flags()],
+                       help="a short answer whose every sentence cites its passage, or a plain 'not answered'")
+    p.add_argument("question")
+    p.add_argument("--history", metavar="FILE", help="JSON list of earlier turns: [{\"role\", \"content\"}]")
+    p.add_argument("--json", action="store_true", help="answer, refused and citations as JSON")
+
+    p = sub.add_parser("chat", parents=[store], help="ask questions in the terminal, with follow-ups")
+
+    p = sub.add_parser("serve", parents=[store], help="the Gradio app (chat, library, filters)")
+    p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine only)")
+    p.add_argument("--port", type=int, default=7860)
     return parser
+
+
+def _filter_flags() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(add_help=False)
+    p.add_argument("--doc", action="append", default=[], help="only this document (repeatable)")
+    p.add_argument("--kind", action="append", default=[], help="only this kind of report (repeatable)")
+    p.add_argument("--local-authority", action="append", default=[], help="only this council (repeatable)")
+    p.add_argument("--from", dest="date_from", metavar="DATE", help="documents dated from (YYYY or YYYY-MM-DD)")
+    p.add_argument("--to", dest="date_to", metavar="DATE", help="documents dated up to")
+    return p
+
+
+def filters_from(args: argparse.Namespace):
+    from vectorstore.retrieval import Filters
+
+    return Filters(docs=tuple(args.doc), kinds=tuple(args.kind), local_authorities=tuple(args.local_authority),
+                   date_from=args.date_from, date_to=args.date_to)
 
 
 def settings_from(args: argparse.Namespace) -> Settings:
@@ -125,6 +150,22 @@ def _print_hit(h, width: int, score: bool = False) -> None:
     print("    " + " ".join(h.text.split())[:width])
 
 
+def cmd_ask(lib, args) -> int:
+    history = []
+    if args.history:
+        try:
+            history = json.loads(open(args.history, encoding="utf-8").read())
+        except (OSError, ValueError) as exc:
+            print(f"error: {args.history}: cannot read the history ({exc})", file=sys.stderr)
+            return 2
+    answer = lib.ask(args.question, history=history, filters=filters_from(args))
+    if args.json:
+        print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        print(answer.markdown())
+    return 0
+
+
 def cmd_chat(lib, args) -> int:
     docs = lib.documents()
     print(f"{len(docs)} documents in the library. Ask a question (empty line or Ctrl-D to quit).")
@@ -136,13 +177,20 @@ def cmd_chat(lib, args) -> int:
             return 0
         if not question:
             return 0
-        hits = lib.search(question, history=history)
-        for h in hits:
-            _print_hit(h, 300)
-        history += [{"role": "user", "content": question}, {"role": "assistant", "content": ""}]
+        answer = lib.ask(question, history=history)
+        print(answer.markdown())
+        history += [{"role": "user", "content": question}, {"role": "assistant", "content": answer.text}]
 
 
-COMMANDS = {"ingest": cmd_ingest, "docs": cmd_docs, "delete": cmd_delete, "search": cmd_search, "chat": cmd_chat}
+def cmd_serve(lib, args) -> int:
+    from assistant.app import serve
+
+    serve(lib, host=args.host, port=args.port)
+    return 0
+
+
+COMMANDS = {"ingest": cmd_ingest, "docs": cmd_docs, "delete": cmd_delete, "search": cmd_search, "ask": cmd_ask,
+            "chat": cmd_chat, "serve": cmd_serve}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,10 +1,11 @@
 """The facade the CLI, the app and the evals share: wires embedder, store and retriever from settings."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
+from assistant.answer import Answer, compose
 from assistant.followup import resolve
 from assistant.settings import Settings
 from ingest import DocumentInfo, IngestError, discover, file_sha256, load_document
@@ -93,11 +94,11 @@ class Library:
         self.retriever.invalidate()
         return report
 
-    def _ingest_one(self, path: Path, doc: str) -> FileOutcome:
+    def _ingest_one(self, path: Path, doc: str, force: bool = False) -> FileOutcome:
         data = read_bytes(path)
         doc_id = file_sha256(data)
         existing = self.store.find(doc)
-        if existing and existing.id == doc_id:
+        if existing and existing.id == doc_id and not force:
             return FileOutcome(doc, "unchanged")
         twin = self.store.find_by_id(doc_id)
         if twin and twin.doc != doc:
@@ -106,13 +107,37 @@ class Library:
         loaded = load_document(path, doc, data, max_tokens=c.size, overlap_tokens=c.overlap,
                                length=self.embedder.count_tokens)
         vectors = self.embedder.embed([ch.embed_text for ch in loaded.chunks])
-        self.store.upsert(loaded.info, loaded.chunks, vectors)
+        self.store.upsert(replace(loaded.info, source=str(path.resolve())), loaded.chunks, vectors)
         return FileOutcome(doc, "replaced" if existing else "added", pages=loaded.info.pages,
                            chunks=loaded.info.chunks)
 
     # -- library ---------------------------------------------------------------------------
     def documents(self) -> list[DocumentInfo]:
         return self.store.documents()
+
+    def reindex(self, progress: Progress | None = None) -> IngestReport:
+        """Read every document again from its source file (after a change to cleaning or chunking)."""
+        report = IngestReport()
+        for info in self.documents():
+            path = Path(info.source) if info.source else None
+            if path is None or not path.is_file():
+                outcome = FileOutcome(info.doc, "skipped", "its source file is no longer there")
+            else:
+                try:  # the old chunks stay until the new ones are ready
+                    outcome = self._ingest_one(path, info.doc, force=True)
+                except IngestError as exc:
+                    outcome = FileOutcome(info.doc, "failed", exc.reason)
+            report.outcomes.append(outcome)
+            if progress:
+                progress(outcome)
+        self.retriever.invalidate()
+        return report
+
+    def source(self, doc: str) -> Path | None:
+        """The file a document was read from, if it is still there."""
+        info = self.store.find(doc)
+        path = Path(info.source) if info and info.source else None
+        return path if path and path.is_file() else None
 
     def delete(self, doc: str) -> bool:
         removed = self.store.delete(doc)
@@ -125,3 +150,13 @@ class Library:
         r = self.settings.retrieval
         query = resolve(question, history)
         return self.retriever.search(query, k or r.k, mode or r.mode, filters)
+
+    def ask(self, question: str, *, history: list[dict] | None = None, filters: Filters = Filters(),
+            k: int | None = None, mode: str | None = None) -> Answer:
+        """An extractive answer with citations, or a refusal with the closest passages."""
+        r = self.settings.retrieval
+        query = resolve(question, history)
+        hits = self.retriever.search(query, k or r.k, mode or r.mode, filters)
+        answer = compose(question, hits, self.embedder.embed, self.retriever.idf(), query=query,
+                         named=self.retriever.named_documents(query, filters))
+        return replace(answer, hits=tuple(hits))

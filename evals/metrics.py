@@ -68,7 +68,29 @@ def aggregate(rows: list[dict]) -> dict:
         "unanswerable": sum(1 for r in rows if r.get("unanswerable")),
         "not_in_library": sum(1 for r in rows if r.get("not_in_library")),
         "latency_ms": {"p50": _pct(latencies, 50), "p95": _pct(latencies, 95)},
+        "answers": answer_metrics(rows),
     }
+
+
+def answer_metrics(rows: list[dict]) -> dict:
+    """How the answers cite and refuse: rows carry 'refused', and scored rows 'citation_matches'."""
+    scored = [r for r in rows if r.get("metrics")]
+    unanswerable = [r for r in rows if r.get("unanswerable")]
+    matches = [m for r in scored for m in r.get("citation_matches", [])]
+    follow = [r["metrics"]["hit@5"] for r in scored if r["kind"] == "follow-up"]
+    return {
+        "citation_precision": _share(sum(matches), len(matches)),
+        "citations": len(matches),
+        "answerable_with_correct_citation": _share(sum(1 for r in scored if any(r.get("citation_matches", []))),
+                                                   len(scored)),
+        "answerable_refused": _share(sum(1 for r in scored if r.get("refused")), len(scored)),
+        "unanswerable_refused": _share(sum(1 for r in unanswerable if r.get("refused")), len(unanswerable)),
+        "follow_up_hit@5": _share(sum(follow), len(follow)),
+    }
+
+
+def _share(part: float, whole: int) -> float | None:
+    return round(part / whole, 4) if whole else None
 
 
 def _pct(values: list[float], p: int) -> float:

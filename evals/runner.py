@@ -17,14 +17,17 @@ def run_items(library, items: list[Item], *, k: int = 10, mode: str | None = Non
     rows = []
     for n, item in enumerate(items, 1):
         evidence = [e for e in item.evidence if any(same_file(doc, e["doc"]) for doc in in_library)]
-        started = time.perf_counter()
-        hits = library.search(item.question, k=k, mode=mode, history=list(item.history))
+        started = time.perf_counter()  # the whole question: follow-up resolution, retrieval, the answer
+        answer = library.ask(item.question, k=k, mode=mode, history=list(item.history))
         latency = (time.perf_counter() - started) * 1000
+        hits = answer.hits
         per_passage = [{i for i, e in enumerate(evidence) if matches(h.doc, h.text, e)} for h in hits]
+        citations = [c.to_dict() for c in answer.citations]
         row = {
             "id": item.id, "question": item.question, "kind": item.kind,
             "retrieved": [h.to_dict() for h in hits], "latency_ms": round(latency, 1),
             "first_match_rank": first_rank(per_passage),
+            "answer": answer.text, "citations": citations, "refused": answer.refused,
         }
         if not item.answerable:
             row["unanswerable"] = True
@@ -32,6 +35,7 @@ def run_items(library, items: list[Item], *, k: int = 10, mode: str | None = Non
             row["not_in_library"] = True  # its documents were not ingested: left out of the figures
         else:
             row["metrics"] = item_metrics(per_passage, len(evidence))
+            row["citation_matches"] = [any(matches(c["doc"], c["text"], e) for e in evidence) for c in citations]
         rows.append(row)
         if progress:
             progress(n)

@@ -16,6 +16,7 @@ class DocumentInfo:
     visit_dates: tuple[str, ...] = ()
     pages: int = 0
     chunks: int = 0
+    source: str = ""  # where the file was read from, so the app can open it at a page
 
     def to_dict(self) -> dict:
         return asdict(self)

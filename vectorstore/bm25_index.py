@@ -1,7 +1,9 @@
 """A BM25 index over the stored chunks, rebuilt from the store whenever the store changes."""
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter
 from functools import lru_cache
 from typing import Sequence
 
@@ -35,9 +37,14 @@ class BM25Index:
 
         self.ids = list(ids)
         self._model = None
+        self.idf: dict[str, float] = {}  # term -> inverse document frequency over the chunks
         if self.ids:
+            corpus = [tokenize(t) or ["_empty_"] for t in texts]
             self._model = bm25s.BM25()
-            self._model.index([tokenize(t) or ["_empty_"] for t in texts], show_progress=False)
+            self._model.index(corpus, show_progress=False)
+            freq = Counter(t for tokens in corpus for t in set(tokens))
+            n = len(corpus)
+            self.idf = {t: math.log(1 + (n - df + 0.5) / (df + 0.5)) for t, df in freq.items()}
 
     def __len__(self) -> int:
         return len(self.ids)

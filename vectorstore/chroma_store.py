@@ -75,7 +75,8 @@ def _doc_from_meta(meta: dict[str, Any]) -> DocumentInfo:
     visits = tuple(x for x in str(meta.get("visit_dates", "")).split(",") if x)
     return DocumentInfo(id=meta["id"], doc=meta["doc"], title=meta["title"], kind=meta.get("kind"),
                         local_authority=meta.get("local_authority"), date=meta.get("date"),
-                        visit_dates=visits, pages=int(meta.get("pages", 0)), chunks=int(meta.get("chunks", 0)))
+                        visit_dates=visits, pages=int(meta.get("pages", 0)), chunks=int(meta.get("chunks", 0)),
+                        source=meta.get("source", ""))
 
 
 class ChromaStore:

@@ -115,6 +115,10 @@ class Retriever:
                 self._chunks, self._signature = chunks, signature
             return self._chunks, self._bm25
 
+    def idf(self) -> dict[str, float]:
+        """Inverse document frequency of each (stemmed) term over the stored chunks."""
+        return self._lexical_index()[1].idf
+
     def dense(self, query: str, n: int, filters: Filters = Filters(), vector: list[float] | None = None) -> list[Hit]:
         vector = vector if vector is not None else self.embedder.embed([query])[0]
         found = self.store.query(vector, n * 2 if filters else n, where=filters.where())
@@ -158,6 +162,14 @@ class Retriever:
             wanted = set(scoped.docs)
             bonus = {h.id: self.scope_bonus / (self.rrf_k + 1) for h in dense + lexical if h.doc in wanted}
         return fuse([dense, lexical], k, self.rrf_k, weights=[1.0, self.lexical_weight], bonus=bonus)
+
+    def named_documents(self, query: str, filters: Filters = Filters()) -> tuple[str, ...]:
+        """The documents a question names by both year and kind of report ("the 2019 inspection"), if any."""
+        scope = scope_of(query)
+        if not (scope.years and scope.kinds):
+            return ()
+        self._lexical_index()
+        return tuple(sorted(doc for doc, meta in self._doc_meta.items() if filters.accepts(meta) and scope.matches(meta)))
 
     def _scoped(self, query: str, filters: Filters) -> Filters | None:
         """Filters restricted to the documents the question points at, when any document fits."""

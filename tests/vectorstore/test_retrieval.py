@@ -81,3 +81,11 @@ def test_langchain_adapter_returns_documents_with_citations(library_factory, let
     assert len(docs) == 2
     assert docs[0].metadata["doc"] == "scrutiny & committee's paper, 2023.md"
     assert {"page", "title", "score", "rank"} <= docs[0].metadata.keys()
+
+
+def test_a_bonus_counts_as_one_more_first_place():
+    rankings = [_hits(["a", "b", "c"]), _hits(["a", "c", "b"])]
+    assert [h.id for h in fuse(rankings, k=3, rrf_k=10)] == ["a", "c", "b"]
+    fused = fuse(rankings, k=3, rrf_k=10, bonus={"c": 1 / 11})
+    assert [h.id for h in fused] == ["c", "a", "b"]
+    assert fused[0].score == pytest.approx(1 / 13 + 1 / 12 + 1 / 11)

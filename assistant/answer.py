@@ -1,0 +1,241 @@
+"""Extractive answers: the sentences of the retrieved passages that answer the question, each cited.
+
+No model writes anything: every sentence in an answer is copied from a passage, so numbers and
+table rows stay exactly as the document has them. When the evidence is weak the answer says the
+documents do not answer and shows the closest passages as "closest matches", not as citations.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+from typing import Callable, Sequence
+
+import numpy as np
+
+from ingest.chunking import is_heading, sentences
+from ingest.clean import BULLET
+from vectorstore.bm25_index import tokenize
+from vectorstore.retrieval import Hit
+
+NO_ANSWER = "The documents in the library do not answer this."
+# Words nearly every passage shares: they say nothing about which sentence answers.
+GENERIC = frozenset(tokenize(
+    "medway ofsted council local authority children child children's services service inspection inspectors "
+    "inspected report visit focused monitoring social care work"))
+QUESTION_WORDS = frozenset(tokenize("many much big large long proportion percentage number share figure average "
+                                    "time according say said find found"))
+NUMBER_Q = re.compile(r"\bhow (many|much|long|big|large)\b|\bwhat (proportion|percentage|number|share|rate|figure)\b|"
+                      r"\b(percent|percentage|average|budget|vacancy rate|caseloads?)\b", re.IGNORECASE)
+DATE_Q = re.compile(r"^\s*(when|what dates?|which dates?)\b|\bwhat date\b", re.IGNORECASE)
+WHO_Q = re.compile(r"^\s*(who|which inspectors?)\b", re.IGNORECASE)
+LIST_Q = re.compile(r"\b(what|which) (were|are) (the|some)\b|\bareas?\b|\bimprove\w*\b|\brecommend\w*\b|\blist\b|"
+                    r"\btopics\b|\bweaknesses\b|\bstrengths\b|\bjudgements\b", re.IGNORECASE)
+MONTHS = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
+HAS_DATE = re.compile(rf"\b{MONTHS}\b|\b(19|20)\d\d\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b")
+HAS_NUMBER = re.compile(r"(?<![\w/])(?!(?:19|20)\d\d\b)\d+(?:[.,]\d+)?|£\s?\d|"
+                        r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
+                        r"half|third|quarter|dozen|hundred)\b", re.IGNORECASE)
+HAS_NAME = re.compile(r"\b[A-Z][a-z]+(?:[-'][A-Z][a-z]+)?\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
+
+EmbedFn = Callable[[list[str]], list[list[float]]]
+
+
+@dataclass(frozen=True)
+class Citation:
+    n: int
+    doc: str
+    title: str
+    date: str | None
+    page: int
+    text: str  # the whole passage
+    sentence: str  # the sentence(s) in it that support the answer
+    kind: str | None = None
+    page_end: int | None = None
+    doc_id: str = ""
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Answer:
+    question: str
+    text: str
+    citations: tuple[Citation, ...] = ()
+    refused: bool = False
+    closest: tuple[Citation, ...] = ()
+    query: str = ""  # what was retrieved with, after follow-up resolution
+    notice: str = ""
+    hits: tuple[Hit, ...] = field(default=(), repr=False, compare=False)  # what retrieval returned
+
+    def to_dict(self) -> dict:
+        return {"question": self.question, "answer": self.text, "refused": self.refused,
+                "citations": [c.to_dict() for c in self.citations],
+                "closest": [c.to_dict() for c in self.closest], "query": self.query, "notice": self.notice}
+
+    def markdown(self) -> str:
+        """The answer with its citations, ready to paste into a committee paper."""
+        lines = [self.text, ""]
+        cited = self.citations or self.closest
+        if cited:
+            lines.append("Sources:" if self.citations else "Closest matches (not answers):")
+            for c in cited:
+                where = f"p. {c.page}" if not c.page_end or c.page_end == c.page else f"pp. {c.page}-{c.page_end}"
+                lines.append(f"[{c.n}] {c.title or c.doc}, {where} ({c.doc}): \"{_one_line(c.sentence or c.text)}\"")
+        return "\n".join(lines).strip()
+
+
+@dataclass
+class Unit:
+    """One sentence or list item of a passage, with what scored it."""
+    hit: int  # index into the hits
+    text: str
+    is_item: bool
+    score: float = 0.0
+    terms: set[str] = field(default_factory=set)
+
+
+@dataclass(frozen=True)
+class AnswerSettings:
+    passages: int = 5  # top passages read for sentences
+    min_score: float = 0.35  # below this the documents are taken not to answer (calibrated on the dev set)
+    keep_ratio: float = 0.9  # further sentences must score at least this share of the best
+    max_sentences: int = 4
+    dense_weight: float = 0.5
+    rank_weight: float = 0.1  # prior for the retriever's order: rank_weight / rank
+    figure_coverage: float = 0.3  # share of a figure question's topic a sentence with a number must name
+
+
+def split_units(hit_index: int, text: str) -> list[Unit]:
+    units = []
+    for line in text.split("\n"):
+        line = line.strip()
+        # a heading frames an answer and is not one, unless it carries a date or figure ("Inspection dates: ...")
+        if not line or ((is_heading(line) or line.endswith("?")) and not re.search(r"\d", line)):
+            continue
+        if BULLET.match(line):
+            units.append(Unit(hit_index, line, True))
+            continue
+        for s in sentences(line):
+            piece = line[s.start:s.end].strip()
+            if len(piece.split()) >= 4:
+                units.append(Unit(hit_index, piece, False))
+    return units
+
+
+def compose(question: str, hits: Sequence[Hit], embed: EmbedFn, weights: dict[str, float] | None = None,
+            settings: AnswerSettings = AnswerSettings(), query: str | None = None,
+            named: Sequence[str] = ()) -> Answer:
+    """An extractive answer to `question` from `hits` (best first). `weights` gives a term's idf;
+    `named` the documents the question names by year and kind: only they can answer it."""
+    query, weights = query or question, weights or {}
+    hits = list(hits[: settings.passages])
+    if not hits:
+        return Answer(question, NO_ANSWER, refused=True, query=query)
+    units = [u for i, h in enumerate(hits) for u in split_units(i, h.text)]
+    if not units:
+        return _refuse(question, hits, query)
+    _score(query, units, hits, embed, weights, settings)
+    eligible = [u for u in units if (not named or hits[u.hit].doc in named) and _fits_type(question, u.text)]
+    if NUMBER_Q.search(question):  # a figure must sit in a sentence about the thing asked for
+        topic = [t for t in dict.fromkeys(tokenize(question)) if t not in GENERIC | QUESTION_WORDS and not t.isdigit()]
+        mass = sum(weights.get(t, 1.0) for t in topic) or 1.0
+        eligible = [u for u in eligible
+                    if sum(weights.get(t, 1.0) for t in topic if t in u.terms) / mass >= settings.figure_coverage]
+    best = max(eligible, key=lambda u: u.score, default=None)
+    if best is None or best.score < settings.min_score:
+        return _refuse(question, hits, query)
+    chosen = _choose(question, best, eligible, settings)
+    return _render(question, chosen, hits, query)
+
+
+def _score(query: str, units: list[Unit], hits: list[Hit], embed: EmbedFn, weights: dict[str, float],
+           s: AnswerSettings) -> None:
+    q_terms = [t for t in dict.fromkeys(tokenize(query)) if t not in GENERIC]
+    total = sum(weights.get(t, 1.0) for t in q_terms) or 1.0
+    vectors = np.asarray(embed([query] + [u.text for u in units]), dtype=float)
+    q, rest = vectors[0], vectors[1:]
+    for u, v in zip(units, rest):
+        u.terms = set(tokenize(u.text))
+        context = set(tokenize(hits[u.hit].heading))
+        covered = sum(weights.get(t, 1.0) * (1.0 if t in u.terms else 0.5 if t in context else 0.0) for t in q_terms)
+        lexical = covered / total
+        dense = float(v @ q)
+        u.score = s.dense_weight * dense + (1 - s.dense_weight) * lexical + s.rank_weight / (u.hit + 1)
+
+
+def _fits_type(question: str, text: str) -> bool:
+    if NUMBER_Q.search(question):
+        return bool(HAS_NUMBER.search(text))
+    if DATE_Q.search(question):
+        return bool(HAS_DATE.search(text))
+    if WHO_Q.search(question):
+        return bool(HAS_NAME.search(text))
+    return True
+
+
+def _choose(question: str, best: Unit, eligible: list[Unit], s: AnswerSettings) -> list[Unit]:
+    chosen = [best]
+    if best.is_item and LIST_Q.search(question):  # a list answers a list question: its siblings come too
+        siblings = [u for u in eligible if u.hit == best.hit and u.is_item and u is not best]
+        chosen += siblings[: s.max_sentences * 2]
+    for u in sorted(eligible, key=lambda u: -u.score):
+        if len(chosen) >= s.max_sentences + (len(chosen) - 1 if best.is_item else 0):
+            break
+        if u in chosen or u.score < s.keep_ratio * best.score:
+            continue
+        if any(_near_duplicate(u.text, c.text) for c in chosen):
+            continue
+        chosen.append(u)
+    return chosen
+
+
+def _near_duplicate(a: str, b: str) -> bool:
+    ta, tb = set(tokenize(a)), set(tokenize(b))
+    return bool(ta and tb) and len(ta & tb) / min(len(ta), len(tb)) > 0.8
+
+
+def _render(question: str, chosen: list[Unit], hits: list[Hit], query: str) -> Answer:
+    # one citation per passage; passages in document-date order so several documents read as a history
+    used = sorted({u.hit for u in chosen}, key=lambda i: (hits[i].date or "9999", hits[i].doc, hits[i].page, i))
+    number = {hit: n for n, hit in enumerate(used, 1)}
+    citations = []
+    for hit in used:
+        h = hits[hit]
+        mine = [u for u in chosen if u.hit == hit]
+        mine.sort(key=lambda u: h.text.find(u.text))
+        citations.append(_citation(number[hit], h, " ".join(u.text for u in mine)))
+    several_docs = len({hits[i].doc for i in used}) > 1
+    parts = []
+    for hit in used:
+        h = hits[hit]
+        mine = sorted((u for u in chosen if u.hit == hit), key=lambda u: h.text.find(u.text))
+        body = _join(mine, number[hit])
+        parts.append(f"{_when(h)}: {body}" if several_docs else body)
+    return Answer(question, "\n\n".join(parts) if several_docs else " ".join(parts), tuple(citations), query=query)
+
+
+def _join(units: list[Unit], n: int) -> str:
+    if all(u.is_item for u in units) and len(units) > 1:
+        return "\n" + "\n".join(f"- {BULLET.sub('', u.text)} [{n}]" for u in units)
+    return " ".join(f"{BULLET.sub('', u.text)} [{n}]" for u in units)
+
+
+def _when(h: Hit) -> str:
+    label = (h.title or h.doc).strip()
+    return f"In {label}" if h.date else label
+
+
+def _citation(n: int, h: Hit, sentence: str) -> Citation:
+    return Citation(n=n, doc=h.doc, title=h.title, date=h.date, page=h.page, text=h.text, sentence=sentence,
+                    kind=h.kind, page_end=h.page_end, doc_id=h.doc_id)
+
+
+def _refuse(question: str, hits: list[Hit], query: str) -> Answer:
+    closest = tuple(_citation(n, h, "") for n, h in enumerate(hits[:3], 1))
+    return Answer(question, NO_ANSWER + " The closest passages are listed below; none of them answers it.",
+                  refused=True, closest=closest, query=query)
+
+
+def _one_line(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()

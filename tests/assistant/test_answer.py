@@ -1,0 +1,83 @@
+"""Extractive answers over hand-made hits: which sentence is cited, when it refuses, how it orders."""
+from __future__ import annotations
+
+import re
+
+from assistant.answer import NO_ANSWER, AnswerSettings, compose, split_units
+from tests.conftest import FakeEmbedder
+from vectorstore.retrieval import Hit
+
+EMBED = FakeEmbedder().embed
+
+
+def hit(n: int, text: str, doc: str = "a.pdf", date: str = "2023-09-11", page: int = 1, heading: str = "") -> Hit:
+    return Hit(f"id{n}", text, {"doc": doc, "title": f"Report {doc}", "date": date, "page": page,
+                                "heading": heading, "kind": "full inspection"}, rank=n)
+
+
+def markers(text: str) -> set[int]:
+    return {int(m) for m in re.findall(r"\[(\d+)\]", text)}
+
+
+def test_the_sentence_with_the_figure_is_quoted_exactly_and_cited():
+    hits = [hit(1, "Leaders are ambitious for children. Caseloads in the assessment service are high, "
+                   "at 28.5 children per social worker on average. Morale is good."),
+            hit(2, "Foster carers value the training they receive.", doc="b.pdf")]
+    answer = compose("How high were caseloads in the assessment service?", hits, EMBED)
+    assert not answer.refused
+    assert "at 28.5 children per social worker on average." in answer.text
+    assert markers(answer.text) == {c.n for c in answer.citations} == {1}
+    assert answer.citations[0].doc == "a.pdf" and "28.5" in answer.citations[0].sentence
+
+
+def test_a_figure_question_without_a_figure_is_refused_with_closest_matches():
+    hits = [hit(1, "Support for foster carers has improved and foster carers value the training they receive.")]
+    answer = compose("How many foster carers did the council have?", hits, EMBED)
+    assert answer.refused and answer.text.startswith(NO_ANSWER)
+    assert not answer.citations and answer.closest[0].doc == "a.pdf"
+
+
+def test_no_hits_means_no_answer():
+    answer = compose("What did inspectors find?", [], EMBED)
+    assert answer.refused and not answer.closest
+
+
+def test_passages_from_several_documents_read_as_a_history_in_date_order():
+    hits = [hit(1, "Managers now give social workers regular supervision, which they value.", doc="new.pdf",
+                date="2025-06-02"),
+            hit(2, "Supervision of social workers is irregular and rarely reflective in most teams.", doc="old.pdf",
+                date="2019-08-27")]
+    answer = compose("How was supervision of social workers described?", hits, EMBED,
+                     settings=AnswerSettings(keep_ratio=0.5))
+    assert [c.doc for c in answer.citations] == ["old.pdf", "new.pdf"]
+    assert answer.text.index("[1]") < answer.text.index("[2]")
+    assert answer.text.index("irregular") < answer.text.index("now give")
+
+
+def test_a_list_question_brings_the_whole_list():
+    text = ("What needs to improve?\n- The quality of assessments for children.\n- Timeliness of supervision "
+            "and management oversight.\n- Life-story work for children in care.")
+    answer = compose("What did the inspection say needs to improve?", [hit(1, text, heading="What needs to improve?")],
+                     EMBED)
+    assert all(item in answer.text for item in ("quality of assessments", "Timeliness", "Life-story work"))
+    assert markers(answer.text) == {1}
+
+
+def test_a_named_document_is_the_only_one_that_can_answer():
+    hits = [hit(1, "The vacancy rate for social workers was 29% in June 2019.", doc="2019.pdf", date="2019-08-27"),
+            hit(2, "Recruitment of social workers remains a challenge for leaders.", doc="2025.pdf", date="2025-06-02")]
+    answer = compose("What was the social worker vacancy rate at the 2025 focused visit?", hits, EMBED,
+                     named=("2025.pdf",))
+    assert answer.refused
+
+
+def test_markdown_export_lists_every_source_with_its_page():
+    answer = compose("How high were caseloads?", [hit(1, "Caseloads were high at 30 children each.", page=7)], EMBED)
+    md = answer.markdown()
+    assert md.startswith(answer.text) and "[1] Report a.pdf, p. 7 (a.pdf)" in md
+
+
+def test_list_items_and_sentences_are_separate_units():
+    units = split_units(0, "Intro sentence one here. And a second one here.\n- first list item here\nshort")
+    assert [u.text for u in units] == ["Intro sentence one here.", "And a second one here.", "- first list item here"]
+    assert [u.is_item for u in units] == [False, False, True]
