@@ -8,7 +8,7 @@ export HF_HUB_OFFLINE := 1
 export ANONYMIZED_TELEMETRY := False
 export GRADIO_ANALYTICS_ENABLED := False
 
-.PHONY: venv run test eval clean
+.PHONY: venv run test eval clean browser
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -22,11 +22,18 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 
 venv: $(VENV)/.installed
 
+# Ingest DOCS (files that fail are named and skipped), then open the app on http://127.0.0.1:7860
 run: venv
 	@if [ -n "$(DOCS)" ]; then $(BIN)/python -m assistant ingest $(DOCS) --index $(INDEX) || true; fi
-	$(BIN)/python -m assistant chat --index $(INDEX)
+	$(BIN)/python -m assistant serve --index $(INDEX)
 
-test: venv
+# The browser tests drive Debian's chromium through Playwright (`playwright install` cannot reach its CDN).
+browser:
+	@command -v chromium >/dev/null || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -q && $$SUDO apt-get install -y -q chromium; }
+
+test: venv browser
 	$(BIN)/python -m pytest
 
 # The figures in docs/evaluation.md: the dev set over seeds + Medway PDFs, and over the seeds alone.

@@ -37,6 +37,9 @@ HAS_NUMBER = re.compile(r"(?<![\w/])(?!(?:19|20)\d\d\b)\d+(?:[.,]\d+)?|£\s?\d|"
                         r"half|third|quarter|dozen|hundred)\b", re.IGNORECASE)
 HAS_NAME = re.compile(r"\b[A-Z][a-z]+(?:[-'][A-Z][a-z]+)?\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
 
+LABELLED = re.compile(r"^[^:]{3,40}:\s*\S")  # "Inspection dates: 15 July", "Lead inspector: A Name"
+# How questions say it -> how the documents say it (stemmed): "who led" -> "lead inspector"
+SAME = {"led": "lead", "rate": "judg", "grade": "judg", "judgment": "judg"}
 EmbedFn = Callable[[list[str]], list[list[float]]]
 
 
@@ -110,8 +113,8 @@ def split_units(hit_index: int, text: str) -> list[Unit]:
     units = []
     for line in text.split("\n"):
         line = line.strip()
-        # a heading frames an answer and is not one, unless it carries a date or figure ("Inspection dates: ...")
-        if not line or ((is_heading(line) or line.endswith("?")) and not re.search(r"\d", line)):
+        # a heading frames an answer and is not one, unless it labels a value ("Inspection dates: 3 to 14 July")
+        if not line or ((is_heading(line) or line.endswith("?")) and not LABELLED.search(line)):
             continue
         if BULLET.match(line):
             units.append(Unit(hit_index, line, True))
@@ -151,7 +154,7 @@ def compose(question: str, hits: Sequence[Hit], embed: EmbedFn, weights: dict[st
 
 def _score(query: str, units: list[Unit], hits: list[Hit], embed: EmbedFn, weights: dict[str, float],
            s: AnswerSettings) -> None:
-    q_terms = [t for t in dict.fromkeys(tokenize(query)) if t not in GENERIC]
+    q_terms = [SAME.get(t, t) for t in dict.fromkeys(tokenize(query)) if t not in GENERIC]
     total = sum(weights.get(t, 1.0) for t in q_terms) or 1.0
     vectors = np.asarray(embed([query] + [u.text for u in units]), dtype=float)
     q, rest = vectors[0], vectors[1:]

@@ -143,10 +143,10 @@ def build(lib: Library, upload_dir: Path):
 
     def export(turns):
         if not turns:
-            return None
+            return gr.update(value=None, visible=False)
         path = Path(tempfile.mkdtemp(prefix="export-")) / "conversation.md"
         path.write_text(conversation_markdown(turns), encoding="utf-8")
-        return str(path)
+        return gr.update(value=str(path), visible=True)
 
     def refresh():
         names = doc_names()
@@ -195,6 +195,10 @@ def build(lib: Library, upload_dir: Path):
                                                                    f.get("date_from"), f.get("date_to")))
         return [h.to_dict() for h in hits]
 
+    def api_documents() -> list:
+        """Every document: title, kind, local authority, date, pages, chunks, doc."""
+        return library_rows(lib)
+
     with gr.Blocks(title="Inspection documents assistant", analytics_enabled=False) as demo:
         gr.Markdown("## Inspection documents assistant\nAnswers quote the documents and cite the page. "
                     "When the documents do not answer, it says so.")
@@ -211,7 +215,7 @@ def build(lib: Library, upload_dir: Path):
                         clear_btn = gr.Button("New conversation")
                         export_btn = gr.Button("Export conversation (Markdown)")
                     gr.Examples(EXAMPLES, inputs=question, label="Try")
-                    export_file = gr.File(label="Conversation as Markdown", interactive=False, height=90)
+                    export_file = gr.File(label="Conversation as Markdown", interactive=False, visible=False)
                     with gr.Accordion("Filters", open=False):
                         f_docs = gr.Dropdown(doc_names(), multiselect=True, label="Documents")
                         f_kinds = gr.Dropdown(KINDS, multiselect=True, label="Kind of report")
@@ -245,7 +249,7 @@ def build(lib: Library, upload_dir: Path):
         reindex_btn.click(reindex, None, lib_outputs, api_visibility="private")
         gr.api(api_ask, api_name="ask")
         gr.api(api_search, api_name="search")
-        gr.api(lambda: [[*row] for row in library_rows(lib)], api_name="documents")
+        gr.api(api_documents, api_name="documents")
     return demo
 
 

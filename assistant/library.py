@@ -7,6 +7,7 @@ from typing import Callable
 
 from assistant.answer import Answer, compose
 from assistant.followup import resolve
+from assistant.llm import llm_answer, make_chat_model
 from assistant.settings import Settings
 from ingest import DocumentInfo, IngestError, discover, file_sha256, load_document
 from ingest.loader import read_bytes
@@ -59,6 +60,7 @@ class Library:
             self.settings.embedding.model_path, batch_size=self.settings.embedding.batch_size)
         self._store: ChromaStore | None = None
         self._retriever: Retriever | None = None
+        self._chat_model = None  # the optional LLM backend, built on first use
 
     @property
     def store(self) -> ChromaStore:
@@ -159,4 +161,20 @@ class Library:
         hits = self.retriever.search(query, k or r.k, mode or r.mode, filters)
         answer = compose(question, hits, self.embedder.embed, self.retriever.idf(), query=query,
                          named=self.retriever.named_documents(query, filters))
-        return replace(answer, hits=tuple(hits))
+        answer = replace(answer, hits=tuple(hits))
+        backend = self.settings.llm.backend
+        if backend != "none":
+            try:
+                model = self.chat_model
+            except ImportError:
+                return replace(answer, notice=f"The {backend} backend needs `pip install -e .[llm]`; "
+                                              "this is the extractive answer.")
+            answer = llm_answer(question, hits, model, answer)
+        return answer
+
+    @property
+    def chat_model(self):
+        if self._chat_model is None:
+            c = self.settings.llm
+            self._chat_model = make_chat_model(c.backend, c.model, c.base_url, c.api_key)
+        return self._chat_model

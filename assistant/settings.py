@@ -39,12 +39,22 @@ class RetrievalSettings(BaseModel):
                                                       "a question names by year, kind or council.")
 
 
+class LLMSettings(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    backend: Literal["none", "ollama", "openai"] = Field(
+        "none", description="none: extractive answers only; ollama or openai (any OpenAI-compatible server).")
+    model: str = Field("llama3.1:8b", description="Model name as the backend knows it.")
+    base_url: str | None = Field(None, description="Backend URL, e.g. http://127.0.0.1:11434 or http://host:8080/v1.")
+    api_key: str | None = Field(None, description="For OpenAI-compatible servers that want one.")
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="ASSISTANT_", env_nested_delimiter="__", extra="forbid")
     store: StoreSettings = Field(default_factory=StoreSettings)
     embedding: EmbeddingSettings = Field(default_factory=EmbeddingSettings)
     chunking: ChunkSettings = Field(default_factory=ChunkSettings)
     retrieval: RetrievalSettings = Field(default_factory=RetrievalSettings)
+    llm: LLMSettings = Field(default_factory=LLMSettings)
 
     def with_overrides(self, **flags) -> "Settings":
         """Apply CLI flags given as section__field=value; None means 'not given'."""

@@ -79,8 +79,11 @@ def library_factory(tmp_path, fake_embedder):
 @pytest.fixture
 def letters(tmp_path) -> Path:
     """Three small documents of three kinds, written by the test."""
-    folder = tmp_path / "docs"
-    folder.mkdir()
+    return write_letters(tmp_path / "docs")
+
+
+def write_letters(folder: Path) -> Path:
+    folder.mkdir(parents=True)
     (folder / "focused visit.txt").write_text(
         "12 March 2024\n\nDear Ms Smith\n\nFocused visit to Testshire local authority children's services\n\n"
         "This letter summarises the findings of the focused visit to Testshire children's services on 5 and 6 "

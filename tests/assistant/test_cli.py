@@ -83,3 +83,26 @@ def test_bad_arguments_exit_non_zero_with_one_line(tmp_path):
     assert run.returncode == 2 and run.stderr.startswith("error:") and len(run.stderr.strip().splitlines()) == 1
     assert cli("ingest", tmp_path / "missing.pdf", index=tmp_path / "i").returncode == 1
     assert "--help" not in cli("--help", index=tmp_path / "i").stderr
+
+
+def test_ask_answers_with_citations_follows_up_and_refuses(tmp_path, letters):
+    index = tmp_path / "index"
+    assert cli("ingest", letters, index=index).returncode == 0
+
+    got = cli("ask", "How many children does each social worker have on average?", "--json", index=index)
+    answer = json.loads(got.stdout)
+    assert not answer["refused"] and "Caseloads average 18 children per worker. [1]" in answer["answer"]
+    assert [c["doc"] for c in answer["citations"]] == ["focused visit.txt"]
+    assert {"n", "doc", "title", "date", "page", "text"} <= answer["citations"][0].keys()
+
+    history = tmp_path / "history.json"
+    history.write_text(json.dumps([{"role": "user", "content": "What did the committee say about foster carers?"},
+                                   {"role": "assistant", "content": "Recruitment remains a priority."}]))
+    follow = json.loads(cli("ask", "How much was the increase?", "--history", history, "--json", index=index).stdout)
+    assert "£2.1m" in follow["answer"] and follow["citations"][0]["doc"].endswith(".md")
+
+    refused = json.loads(cli("ask", "How many refugee children were in care?", "--json", index=index).stdout)
+    assert refused["refused"] and not refused["citations"] and refused["closest"]
+
+    plain = cli("ask", "How many children does each social worker have on average?", index=index).stdout
+    assert "Sources:" in plain and "[1] " in plain
