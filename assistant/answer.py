@@ -102,7 +102,7 @@ class Unit:
 class AnswerSettings:
     passages: int = 5  # top passages read for sentences
     min_score: float = 0.35  # below this the documents are taken not to answer (calibrated on the dev set)
-    keep_ratio: float = 0.9  # further sentences must score at least this share of the best
+    keep_ratio: float = 0.85  # further sentences must score at least this share of the best
     max_sentences: int = 4
     dense_weight: float = 0.5
     rank_weight: float = 0.1  # prior for the retriever's order: rank_weight / rank

@@ -1,0 +1,68 @@
+"""Calibrate the answerer: refusals both ways and citation figures for a grid of AnswerSettings.
+
+    python -m evals.sweep --dataset evals/datasets/medway_dev.jsonl --index .eval-index
+
+Retrieval runs once per question; the answerer is re-run for every setting (sentence embeddings
+are cached), so a sweep takes about as long as one evaluation run.
+"""
+from __future__ import annotations
+
+import argparse
+import itertools
+from dataclasses import replace
+
+from assistant.answer import AnswerSettings, compose
+from assistant.followup import resolve
+from evals.dataset import load
+from evals.matching import matches
+
+GRID = {"min_score": (0.0, 0.35, 0.45, 0.55), "figure_coverage": (0.0, 0.3), "keep_ratio": (0.85, 0.9)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m evals.sweep")
+    parser.add_argument("--dataset", required=True)
+    parser.add_argument("--index", required=True, help="an index that already holds the dataset's documents")
+    args = parser.parse_args(argv)
+
+    from assistant.library import Library
+    from assistant.settings import Settings
+
+    lib = Library(Settings().with_overrides(store__index_dir=args.index))
+    cache: dict[str, list[float]] = {}
+
+    def embed(texts: list[str]) -> list[list[float]]:
+        missing = [t for t in dict.fromkeys(texts) if t not in cache]
+        cache.update(zip(missing, lib.embedder.embed(missing)) if missing else ())
+        return [cache[t] for t in texts]
+
+    items = load(args.dataset)
+    prepared = []
+    for item in items:
+        query = resolve(item.question, list(item.history))
+        prepared.append((item, query, lib.retriever.search(query, 10, "hybrid"), lib.retriever.named_documents(query)))
+    idf = lib.retriever.idf()
+
+    print("| min_score | figure_coverage | keep_ratio | citation precision | answerable with correct citation "
+          "| unanswerable refused | answerable refused |")
+    print("|---|---|---|---|---|---|---|")
+    for values in itertools.product(*GRID.values()):
+        settings = replace(AnswerSettings(), **dict(zip(GRID, values)))
+        right = cited = correct = answerable = refused_a = unanswerable = refused_u = 0
+        for item, query, hits, named in prepared:
+            answer = compose(item.question, hits, embed, idf, settings, query=query, named=named)
+            if not item.answerable:
+                unanswerable += 1
+                refused_u += answer.refused
+                continue
+            answerable += 1
+            refused_a += answer.refused
+            good = [any(matches(c.doc, c.text, e) for e in item.evidence) for c in answer.citations]
+            right, cited, correct = right + sum(good), cited + len(good), correct + any(good)
+        print(f"| {' | '.join(map(str, values))} | {right / max(cited, 1):.3f} | {correct / max(answerable, 1):.3f} "
+              f"| {refused_u / max(unanswerable, 1):.3f} | {refused_a / max(answerable, 1):.3f} |")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
