@@ -264,9 +264,8 @@ def create_app(lib: Library, upload_dir: Path | None = None):
 
     @app.get("/doc/{doc_id}")
     def document(doc_id: str):
-        info = lib.store.find_by_id(doc_id)
-        path = Path(info.source) if info and info.source else None
-        if path is None or not path.is_file():
+        path = lib.source(doc_id)
+        if path is None:
             raise HTTPException(404, "no such document in the library")
         media = {".pdf": "application/pdf", ".md": "text/markdown; charset=utf-8"}.get(path.suffix.lower(),
                                                                                     "text/plain; charset=utf-8")

@@ -36,6 +36,11 @@ class IngestReport:
     def count(self, status: str) -> int:
         return sum(1 for o in self.outcomes if o.status == status)
 
+    def add(self, outcome: FileOutcome, progress: "Progress | None" = None) -> None:
+        self.outcomes.append(outcome)
+        if progress:
+            progress(outcome)
+
     @property
     def failed(self) -> list[FileOutcome]:
         return [o for o in self.outcomes if o.status == "failed"]
@@ -86,15 +91,16 @@ class Library:
             if not source.supported:
                 outcome = FileOutcome(source.doc, "skipped", f"unsupported file type '{source.path.suffix}'")
             else:
-                try:
-                    outcome = self._ingest_one(source.path, source.doc)
-                except IngestError as exc:
-                    outcome = FileOutcome(source.doc, "failed", exc.reason)
-            report.outcomes.append(outcome)
-            if progress:
-                progress(outcome)
+                outcome = self._attempt(source.path, source.doc)
+            report.add(outcome, progress)
         self.retriever.invalidate()
         return report
+
+    def _attempt(self, path: Path, doc: str, force: bool = False) -> FileOutcome:
+        try:
+            return self._ingest_one(path, doc, force)
+        except IngestError as exc:
+            return FileOutcome(doc, "failed", exc.reason)
 
     def _ingest_one(self, path: Path, doc: str, force: bool = False) -> FileOutcome:
         data = read_bytes(path)
@@ -121,25 +127,18 @@ class Library:
         """Read every document again from its source file (after a change to cleaning or chunking)."""
         report = IngestReport()
         for info in self.documents():
-            path = Path(info.source) if info.source else None
-            if path is None or not path.is_file():
+            path = _source_file(info)
+            if path is None:
                 outcome = FileOutcome(info.doc, "skipped", "its source file is no longer there")
-            else:
-                try:  # the old chunks stay until the new ones are ready
-                    outcome = self._ingest_one(path, info.doc, force=True)
-                except IngestError as exc:
-                    outcome = FileOutcome(info.doc, "failed", exc.reason)
-            report.outcomes.append(outcome)
-            if progress:
-                progress(outcome)
+            else:  # the old chunks stay until the new ones are ready
+                outcome = self._attempt(path, info.doc, force=True)
+            report.add(outcome, progress)
         self.retriever.invalidate()
         return report
 
-    def source(self, doc: str) -> Path | None:
-        """The file a document was read from, if it is still there."""
-        info = self.store.find(doc)
-        path = Path(info.source) if info and info.source else None
-        return path if path and path.is_file() else None
+    def source(self, doc_id: str) -> Path | None:
+        """The file a library document was read from, if it is still there."""
+        return _source_file(self.store.find_by_id(doc_id))
 
     def delete(self, doc: str) -> bool:
         removed = self.store.delete(doc)
@@ -178,3 +177,8 @@ class Library:
             c = self.settings.llm
             self._chat_model = make_chat_model(c.backend, c.model, c.base_url, c.api_key)
         return self._chat_model
+
+
+def _source_file(info: DocumentInfo | None) -> Path | None:
+    path = Path(info.source) if info and info.source else None
+    return path if path and path.is_file() else None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import socket
 from pathlib import Path
 
 import numpy as np
@@ -38,6 +39,12 @@ class FakeEmbedder:
 
     def count_tokens(self, text):
         return approx_tokens(text)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -15,18 +14,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, write_letters
+from tests.conftest import ROOT, free_port, write_letters
 
 pytestmark = [pytest.mark.slow, pytest.mark.server]
 
 XSS = ("Minutes of the panel meeting. The chair wrote <script>window.__xss = 1</script> about the fostering "
        "allowance. A member pasted <img src=x onerror=\"window.__xss = 2\"> beside the fostering allowance note.\n")
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _get(url: str) -> tuple[int, bytes, str]:
@@ -47,7 +40,7 @@ def app_url(tmp_path_factory):
     run = subprocess.run([sys.executable, "-m", "assistant", "ingest", str(docs)], cwd=ROOT, env=env,
                          capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stderr
-    port = _free_port()
+    port = free_port()
     log = open(root / "serve.log", "w")
     proc = subprocess.Popen([sys.executable, "-m", "assistant", "serve", "--port", str(port)], cwd=ROOT, env=env,
                             stdout=log, stderr=subprocess.STDOUT)
