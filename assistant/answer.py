@@ -15,6 +15,7 @@ import numpy as np
 from ingest.chunking import is_heading, sentences
 from ingest.clean import BULLET
 from vectorstore.bm25_index import tokenize
+from vectorstore.query_scope import YEAR, Scope
 from vectorstore.retrieval import Hit
 
 NO_ANSWER = "The documents in the library do not answer this."
@@ -31,6 +32,8 @@ WHO_Q = re.compile(r"^\s*(who|which inspectors?)\b", re.IGNORECASE)
 LIST_Q = re.compile(r"\b(what|which) (were|are) (the|some)\b|\bareas?\b|\bimprove\w*\b|\brecommend\w*\b|\blist\b|"
                     r"\btopics\b|\bweaknesses\b|\bstrengths\b|\bjudgements\b", re.IGNORECASE)
 MONTHS = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
+MONTH_NAMES = [m.lower() for m in MONTHS.strip("()").split("|")]
+MONTH_YEAR = re.compile(rf"\b{MONTHS}\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 HAS_DATE = re.compile(rf"\b{MONTHS}\b|\b(19|20)\d\d\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b")
 HAS_NUMBER = re.compile(r"(?<![\w/])(?!(?:19|20)\d\d\b)\d+(?:[.,]\d+)?|£\s?\d|"
                         r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
@@ -139,7 +142,9 @@ def compose(question: str, hits: Sequence[Hit], embed: EmbedFn, weights: dict[st
     if not units:
         return _refuse(question, hits, query)
     _score(query, units, hits, embed, weights, settings)
-    eligible = [u for u in units if (not named or hits[u.hit].doc in named) and _fits_type(question, u.text)]
+    in_period = [_in_period(question, h) for h in hits]
+    eligible = [u for u in units if (not named or hits[u.hit].doc in named) and in_period[u.hit]
+                and _fits_type(question, u.text)]
     if NUMBER_Q.search(question):  # a figure must sit in a sentence about the thing asked for
         topic = [t for t in dict.fromkeys(tokenize(question)) if t not in GENERIC | QUESTION_WORDS and not t.isdigit()]
         mass = sum(weights.get(t, 1.0) for t in topic) or 1.0
@@ -165,6 +170,25 @@ def _score(query: str, units: list[Unit], hits: list[Hit], embed: EmbedFn, weigh
         lexical = covered / total
         dense = float(v @ q)
         u.score = s.dense_weight * dense + (1 - s.dense_weight) * lexical + s.rank_weight / (u.hit + 1)
+
+
+def _in_period(question: str, hit: Hit) -> bool:
+    """A question that names a year (or a month of a year) is answered only from a passage of a document
+    dated or visited then, or one that itself names that year (a 2022 report about the 2019 inspection)."""
+    years = tuple(sorted({int(y) for y in YEAR.findall(question)}))
+    if not years:
+        return True
+    named = {f"{m.lower()} {y}" for m, y in MONTH_YEAR.findall(question)}
+    if named:  # "the January 2022 visit": the month must fit too
+        dates = [hit.meta.get("date") or ""] + str(hit.meta.get("visit_dates", "")).split(",")
+        months = {_month_year(d) for d in dates if len(d) >= 7}
+        text = re.sub(r"\s+", " ", hit.text.lower())
+        return bool(named & months) or any(n in text for n in named)
+    return Scope(years=years).matches(hit.meta) or any(str(y) in hit.text for y in years)
+
+
+def _month_year(iso: str) -> str:
+    return f"{MONTH_NAMES[int(iso[5:7]) - 1]} {iso[:4]}" if iso[5:7].isdigit() and 1 <= int(iso[5:7]) <= 12 else ""
 
 
 def _fits_type(question: str, text: str) -> bool:

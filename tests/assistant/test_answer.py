@@ -81,3 +81,17 @@ def test_list_items_and_sentences_are_separate_units():
     units = split_units(0, "Intro sentence one here. And a second one here.\n- first list item here\nshort")
     assert [u.text for u in units] == ["Intro sentence one here.", "And a second one here.", "- first list item here"]
     assert [u.is_item for u in units] == [False, False, True]
+
+
+def test_a_question_about_a_year_or_month_is_not_answered_from_another_period():
+    budget = hit(1, "Children's social care rose from 18% of the budget in 2013/14 to 25% this year.", date="2019-12-01")
+    assert compose("What is the children's social care budget for 2024/25?", [budget], EMBED).refused
+    september = hit(1, "This letter summarises the findings of the monitoring visit on 21 and 22 September 2022.",
+                    date="2022-10-26")
+    assert compose("What did the January 2022 monitoring visit find?", [september], EMBED).refused
+    answer = compose("What did the September 2022 monitoring visit find?", [september], EMBED)
+    assert not answer.refused and answer.citations[0].doc == "a.pdf"
+    # a later report that names the year asked about may answer it
+    later = hit(1, "Since the inspection in 2019 the budget for children's social care rose by 12 million pounds.",
+                date="2022-07-01")
+    assert not compose("How did the budget change after the 2019 inspection?", [later], EMBED).refused
