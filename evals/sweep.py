@@ -8,6 +8,7 @@ are cached), so a sweep takes about as long as one evaluation run.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import itertools
 from dataclasses import replace
 
@@ -23,7 +24,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m evals.sweep")
     parser.add_argument("--dataset", required=True)
     parser.add_argument("--index", required=True, help="an index that already holds the dataset's documents")
+    parser.add_argument("--grid", action="append", default=[], metavar="FIELD=V1,V2",
+                        help="an AnswerSettings field and the values to try (repeatable; replaces the default grid)")
     args = parser.parse_args(argv)
+    grid = _grid(args.grid) if args.grid else GRID
 
     from assistant.library import Library
     from assistant.settings import Settings
@@ -43,11 +47,11 @@ def main(argv: list[str] | None = None) -> int:
         prepared.append((item, query, lib.retriever.search(query, 10, "hybrid"), lib.retriever.named_documents(query)))
     idf = lib.retriever.idf()
 
-    print("| min_score | figure_coverage | keep_ratio | citation precision | answerable with correct citation "
+    print(f"| {' | '.join(grid)} | citation precision | answerable with correct citation "
           "| unanswerable refused | answerable refused |")
-    print("|---|---|---|---|---|---|---|")
-    for values in itertools.product(*GRID.values()):
-        settings = replace(AnswerSettings(), **dict(zip(GRID, values)))
+    print("|---" * (len(grid) + 4) + "|")
+    for values in itertools.product(*grid.values()):
+        settings = replace(AnswerSettings(), **dict(zip(grid, values)))
         right = cited = correct = answerable = refused_a = unanswerable = refused_u = 0
         for item, query, hits, named in prepared:
             answer = compose(item.question, hits, embed, idf, settings, query=query, named=named)
@@ -62,6 +66,18 @@ def main(argv: list[str] | None = None) -> int:
         print(f"| {' | '.join(map(str, values))} | {right / max(cited, 1):.3f} | {correct / max(answerable, 1):.3f} "
               f"| {refused_u / max(unanswerable, 1):.3f} | {refused_a / max(answerable, 1):.3f} |")
     return 0
+
+
+def _grid(specs: list[str]) -> dict[str, tuple]:
+    fields = {f.name: f.type for f in dataclasses.fields(AnswerSettings)}
+    grid = {}
+    for spec in specs:
+        name, _, values = spec.partition("=")
+        if name not in fields or not values:
+            raise SystemExit(f"--grid {spec!r}: expected FIELD=V1,V2 with FIELD one of {', '.join(fields)}")
+        cast = int if fields[name] in (int, "int") else float
+        grid[name] = tuple(cast(v) for v in values.split(","))
+    return grid
 
 
 if __name__ == "__main__":
