@@ -2,10 +2,16 @@
 small documents the tests write themselves, and ../shared for real PDFs."""
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import re
+import shutil
 import socket
+import subprocess
+import sys
+import time
+import urllib.request
 from pathlib import Path
 
 import numpy as np
@@ -45,6 +51,49 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def answers(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as r:
+            return r.status == 200
+    except OSError:
+        return False
+
+
+@contextlib.contextmanager
+def running(args: list[str], url: str, log: Path, env: dict | None = None, timeout: float = 180):
+    """A real server process (`serve`, `chroma run`), up once `url` answers 200; stopped afterwards."""
+    with open(log, "w") as out:
+        proc = subprocess.Popen(args, cwd=ROOT, env={**os.environ, **(env or {})}, stdout=out,
+                                stderr=subprocess.STDOUT)
+    try:
+        deadline = time.time() + timeout
+        while not answers(url):
+            if proc.poll() is not None:
+                pytest.fail(f"{' '.join(args[:4])} exited with {proc.returncode}: {log.read_text()[-2000:]}")
+            if time.time() > deadline:
+                pytest.fail(f"{' '.join(args[:4])} did not answer within {timeout:.0f} s")
+            time.sleep(0.5)
+        yield proc
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def chroma_server(tmp_path_factory):
+    """A real `chroma run` on a free loopback port; yields its URL."""
+    exe = shutil.which("chroma") or str(Path(sys.executable).with_name("chroma"))
+    port, data = free_port(), tmp_path_factory.mktemp("chroma-server")
+    url = f"http://127.0.0.1:{port}"
+    with running([exe, "run", "--host", "127.0.0.1", "--port", str(port), "--path", str(data)],
+                 f"{url}/api/v2/heartbeat", data.parent / "chroma.log", timeout=60):
+        yield url
 
 
 @pytest.fixture

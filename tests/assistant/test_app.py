@@ -7,14 +7,13 @@ import os
 import shutil
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.request
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, free_port, write_letters
+from tests.conftest import ROOT, free_port, running, write_letters
 
 pytestmark = [pytest.mark.slow, pytest.mark.server]
 
@@ -41,30 +40,9 @@ def app_url(tmp_path_factory):
                          capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stderr
     port = free_port()
-    log = open(root / "serve.log", "w")
-    proc = subprocess.Popen([sys.executable, "-m", "assistant", "serve", "--port", str(port)], cwd=ROOT, env=env,
-                            stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}/"
-    deadline = time.time() + 180
-    while time.time() < deadline:
-        if proc.poll() is not None:
-            pytest.fail(f"serve exited with {proc.returncode}: {(root / 'serve.log').read_text()[-2000:]}")
-        try:
-            if _get(url)[0] == 200:
-                break
-        except OSError:
-            pass
-        time.sleep(0.5)
-    else:
-        proc.kill()
-        pytest.fail("the app did not answer within 180 s")
-    yield url
-    proc.terminate()
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait(timeout=10)
+    with running([sys.executable, "-m", "assistant", "serve", "--port", str(port)], f"http://127.0.0.1:{port}/",
+                 root / "serve.log", env):
+        yield f"http://127.0.0.1:{port}/"
 
 
 @pytest.fixture(scope="module")

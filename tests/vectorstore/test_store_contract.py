@@ -1,44 +1,10 @@
 """One contract for the store, run against embedded Chroma and a real `chroma run` server."""
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-import sys
-import time
-from pathlib import Path
-
 import pytest
 
 from ingest.records import Chunk, DocumentInfo
-from tests.conftest import free_port
 from vectorstore.chroma_store import ChromaStore, make_client
-
-
-@pytest.fixture(scope="module")
-def chroma_server(tmp_path_factory):
-    exe = shutil.which("chroma") or str(Path(sys.executable).with_name("chroma"))
-    port = free_port()
-    data = tmp_path_factory.mktemp("chroma-server")
-    env = {**os.environ, "ANONYMIZED_TELEMETRY": "False"}
-    proc = subprocess.Popen([exe, "run", "--host", "127.0.0.1", "--port", str(port), "--path", str(data)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        try:
-            make_client(url=url)
-            break
-        except Exception:
-            if proc.poll() is not None:
-                pytest.fail(f"chroma run exited with {proc.returncode}")
-            time.sleep(0.5)
-    else:
-        proc.kill()
-        pytest.fail("chroma run did not answer within 60 s")
-    yield url
-    proc.terminate()
-    proc.wait(timeout=20)
 
 
 @pytest.fixture(params=["embedded", pytest.param("server", marks=pytest.mark.server)])
