@@ -8,7 +8,7 @@ export HF_HUB_OFFLINE := 1
 export ANONYMIZED_TELEMETRY := False
 export GRADIO_ANALYTICS_ENABLED := False
 
-.PHONY: venv run test eval clean browser
+.PHONY: venv run test eval bench clean browser
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -46,5 +46,11 @@ eval: venv
 	  --docs ../shared/seeds --index .eval-seeds \
 	  --retriever dense --retriever bm25 --retriever hybrid --out out/eval-seeds
 
+# The figures in docs/benchmarks.md (about 25 minutes on 2 cores; the indexes stay in .bench/).
+bench: venv
+	$(BIN)/pip install --quiet -e ".[test,bench]"
+	$(BIN)/python -m benchmarks.ingest_speed --out out/bench/ingest.json
+	$(BIN)/python -m benchmarks.query_speed --out out/bench/query.json --plot docs/benchmarks-latency.png
+
 clean:
-	rm -rf $(VENV) .index .eval-index .eval-seeds out
+	rm -rf $(VENV) .index .eval-index .eval-seeds .bench out

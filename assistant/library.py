@@ -1,6 +1,9 @@
 """The facade the CLI, the app and the evals share: wires embedder, store and retriever from settings."""
 from __future__ import annotations
 
+import time
+from collections import Counter, deque
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
@@ -10,7 +13,7 @@ from assistant.followup import resolve
 from assistant.llm import llm_answer, make_chat_model
 from assistant.settings import Settings
 from ingest import DocumentInfo, IngestError, discover, file_sha256, load_document
-from ingest.loader import read_bytes
+from ingest.loader import LoadedDocument, read_bytes
 from vectorstore import ChromaStore, Embedder, Hit, Retriever, SentenceTransformerEmbedder
 from vectorstore.chroma_store import collection_names, make_client
 from vectorstore.retrieval import Filters
@@ -54,6 +57,7 @@ class IngestReport:
 
 
 Progress = Callable[[FileOutcome], None]
+READ_AHEAD = 3  # files parsed ahead of the one being embedded
 
 
 class Library:
@@ -66,6 +70,7 @@ class Library:
         self._store: ChromaStore | None = None
         self._retriever: Retriever | None = None
         self._chat_model = None  # the optional LLM backend, built on first use
+        self.timings: Counter[str] = Counter()  # seconds spent reading, embedding and storing, for benchmarks
 
     @property
     def store(self) -> ChromaStore:
@@ -86,24 +91,48 @@ class Library:
 
     # -- ingest ----------------------------------------------------------------------------
     def ingest(self, paths: list[str | Path], progress: Progress | None = None) -> IngestReport:
+        """Add files and folders. Files are parsed and chunked on a reader thread a few files ahead
+        of the embedding (torch releases the GIL), so PDF parsing overlaps the model's work."""
         report = IngestReport(orphans_removed=self.store.remove_orphans())
-        for source in discover(paths):
-            if not source.supported:
-                outcome = FileOutcome(source.doc, "skipped", f"unsupported file type '{source.path.suffix}'")
-            else:
-                outcome = self._attempt(source.path, source.doc)
-            report.add(outcome, progress)
-        self.retriever.invalidate()
+        self._ingest_all([(s.path, s.doc, s.supported) for s in discover(paths)], report, progress)
         return report
 
-    def _attempt(self, path: Path, doc: str, force: bool = False) -> FileOutcome:
+    def reindex(self, progress: Progress | None = None) -> IngestReport:
+        """Read every document again from its source file (after a change to cleaning or chunking);
+        the old chunks stay until the new ones are ready."""
+        report, todo = IngestReport(), []
+        for info in self.documents():
+            path = _source_file(info)
+            if path is None:
+                report.add(FileOutcome(info.doc, "skipped", "its source file is no longer there"), progress)
+            else:
+                todo.append((path, info.doc, True))
+        self._ingest_all(todo, report, progress, force=True)
+        return report
+
+    def _ingest_all(self, files: list[tuple[Path, str, bool]], report: IngestReport, progress: Progress | None,
+                    force: bool = False) -> None:
+        window: deque = deque()
+        planned: dict[str, tuple] = {}  # content hash -> (doc, read job), for duplicates within this batch
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="ingest-reader") as reader:
+            for path, doc, supported in files:
+                window.append(self._plan(path, doc, supported, force, planned, reader))
+                while len(window) > READ_AHEAD:
+                    report.add(self._finish(window.popleft()), progress)
+            while window:
+                report.add(self._finish(window.popleft()), progress)
+        self.retriever.invalidate()
+
+    def _plan(self, path: Path, doc: str, supported: bool, force: bool, planned: dict[str, tuple],
+              reader: ThreadPoolExecutor) -> FileOutcome | tuple:
+        """A file's outcome when it needs no reading (unchanged, duplicate, unreadable), else its read job.
+        The content hash is checked before any parsing."""
+        if not supported:
+            return FileOutcome(doc, "skipped", f"unsupported file type '{path.suffix}'")
         try:
-            return self._ingest_one(path, doc, force)
+            data = read_bytes(path)
         except IngestError as exc:
             return FileOutcome(doc, "failed", exc.reason)
-
-    def _ingest_one(self, path: Path, doc: str, force: bool = False) -> FileOutcome:
-        data = read_bytes(path)
         doc_id = file_sha256(data)
         existing = self.store.find(doc)
         if existing and existing.id == doc_id and not force:
@@ -111,30 +140,46 @@ class Library:
         twin = self.store.find_by_id(doc_id)
         if twin and twin.doc != doc:
             return FileOutcome(doc, "duplicate", f"same content as {twin.doc}")
+        if doc_id in planned:  # a duplicate of a file earlier in this batch, unless that one fails
+            return doc, path, None, planned[doc_id]
+        planned[doc_id] = (doc, reader.submit(self._read, path, doc, data))
+        return doc, path, existing is not None, planned[doc_id]
+
+    def _read(self, path: Path, doc: str, data: bytes) -> LoadedDocument:
+        started = time.perf_counter()
         c = self.settings.chunking
-        loaded = load_document(path, doc, data, max_tokens=c.size, overlap_tokens=c.overlap,
-                               length=self.embedder.count_tokens)
+        try:
+            return load_document(path, doc, data, max_tokens=c.size, overlap_tokens=c.overlap,
+                                 length=self.embedder.count_tokens)
+        finally:
+            self.timings["read"] += time.perf_counter() - started
+
+    def _finish(self, planned: FileOutcome | tuple) -> FileOutcome:
+        """Embed and store a file that was read; the document record is written after its chunks."""
+        if isinstance(planned, FileOutcome):
+            return planned
+        doc, path, existed, (first, job) = planned
+        started = time.perf_counter()
+        try:
+            loaded = job.result()
+        except IngestError as exc:
+            return FileOutcome(doc, "failed", exc.reason)
+        finally:
+            self.timings["wait_for_read"] += time.perf_counter() - started
+        if existed is None:
+            return FileOutcome(doc, "duplicate", f"same content as {first}")
+        started = time.perf_counter()
         vectors = self.embedder.embed([ch.embed_text for ch in loaded.chunks])
+        embedded_at = time.perf_counter()
         self.store.upsert(replace(loaded.info, source=str(path.resolve())), loaded.chunks, vectors)
-        return FileOutcome(doc, "replaced" if existing else "added", pages=loaded.info.pages,
+        self.timings["embed"] += embedded_at - started
+        self.timings["store"] += time.perf_counter() - embedded_at
+        return FileOutcome(doc, "replaced" if existed else "added", pages=loaded.info.pages,
                            chunks=loaded.info.chunks)
 
     # -- library ---------------------------------------------------------------------------
     def documents(self) -> list[DocumentInfo]:
         return self.store.documents()
-
-    def reindex(self, progress: Progress | None = None) -> IngestReport:
-        """Read every document again from its source file (after a change to cleaning or chunking)."""
-        report = IngestReport()
-        for info in self.documents():
-            path = _source_file(info)
-            if path is None:
-                outcome = FileOutcome(info.doc, "skipped", "its source file is no longer there")
-            else:  # the old chunks stay until the new ones are ready
-                outcome = self._attempt(path, info.doc, force=True)
-            report.add(outcome, progress)
-        self.retriever.invalidate()
-        return report
 
     def source(self, doc_id: str) -> Path | None:
         """The file a library document was read from, if it is still there."""

@@ -7,7 +7,7 @@ document without its record is known to be half-written and is cleaned up).
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Sequence
 from urllib.parse import urlparse
@@ -27,6 +27,7 @@ class StoredChunk:
     id: str
     text: str
     meta: dict[str, Any]
+    embedding: list[float] | None = field(default=None, repr=False)
 
 
 def collection_names(model: str, chunk_size: int, overlap: int) -> tuple[str, str]:
@@ -142,12 +143,15 @@ class ChromaStore:
     def count(self) -> int:
         return self._chunks.count()
 
-    def all_chunks(self) -> list[StoredChunk]:
+    def all_chunks(self, embeddings: bool = False) -> list[StoredChunk]:
         out: list[StoredChunk] = []
         total = self._chunks.count()
+        include = ["documents", "metadatas"] + (["embeddings"] if embeddings else [])
         for offset in range(0, total, 5000):
-            got = self._chunks.get(include=["documents", "metadatas"], limit=5000, offset=offset)
-            out.extend(StoredChunk(i, t, m) for i, t, m in zip(got["ids"], got["documents"], got["metadatas"]))
+            got = self._chunks.get(include=include, limit=5000, offset=offset)
+            vectors = got["embeddings"] if embeddings else [None] * len(got["ids"])
+            out.extend(StoredChunk(i, t, m, None if v is None else list(map(float, v)))
+                       for i, t, m, v in zip(got["ids"], got["documents"], got["metadatas"], vectors))
         return out
 
     def query(self, embedding: Sequence[float], k: int, where: dict | None = None) -> list[tuple[StoredChunk, float]]:
