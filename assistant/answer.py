@@ -110,6 +110,7 @@ class AnswerSettings:
     dense_weight: float = 0.5
     rank_weight: float = 0.1  # prior for the retriever's order: rank_weight / rank
     figure_coverage: float = 0.3  # share of a figure question's topic a sentence with a number must name
+    embed_units: int = 16  # embed only this many units, the best by words and rank (0: all)
 
 
 def split_units(hit_index: int, text: str) -> list[Unit]:
@@ -161,15 +162,16 @@ def _score(query: str, units: list[Unit], hits: list[Hit], embed: EmbedFn, weigh
            s: AnswerSettings) -> None:
     q_terms = [SAME.get(t, t) for t in dict.fromkeys(tokenize(query)) if t not in GENERIC]
     total = sum(weights.get(t, 1.0) for t in q_terms) or 1.0
-    vectors = np.asarray(embed([query] + [u.text for u in units]), dtype=float)
-    q, rest = vectors[0], vectors[1:]
-    for u, v in zip(units, rest):
+    for u in units:
         u.terms = set(tokenize(u.text))
         context = set(tokenize(hits[u.hit].heading))
         covered = sum(weights.get(t, 1.0) * (1.0 if t in u.terms else 0.5 if t in context else 0.0) for t in q_terms)
-        lexical = covered / total
-        dense = float(v @ q)
-        u.score = s.dense_weight * dense + (1 - s.dense_weight) * lexical + s.rank_weight / (u.hit + 1)
+        u.score = (1 - s.dense_weight) * covered / total + s.rank_weight / (u.hit + 1)
+    # the model reads only the units the words already favour: it is most of an answer's time
+    read = sorted(units, key=lambda u: -u.score)[: s.embed_units] if s.embed_units else units
+    vectors = np.asarray(embed([query] + [u.text for u in read]), dtype=float)
+    for u, v in zip(read, vectors[1:]):
+        u.score += s.dense_weight * float(v @ vectors[0])
 
 
 def _in_period(question: str, hit: Hit) -> bool:

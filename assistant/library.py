@@ -5,6 +5,7 @@ import time
 from collections import Counter, deque
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import Callable
 
@@ -58,6 +59,7 @@ class IngestReport:
 
 Progress = Callable[[FileOutcome], None]
 READ_AHEAD = 3  # files parsed ahead of the one being embedded
+SENTENCE_BATCH = 8  # an answer's sentences pad less in small batches (docs/benchmarks.md)
 
 
 class Library:
@@ -203,7 +205,8 @@ class Library:
         r = self.settings.retrieval
         query = resolve(question, history)
         hits = self.retriever.search(query, k or r.k, mode or r.mode, filters)
-        answer = compose(question, hits, self.embedder.embed, self.retriever.idf(), query=query,
+        answer = compose(question, hits, partial(self.embedder.embed, batch_size=SENTENCE_BATCH),
+                         self.retriever.idf(), query=query,
                          named=self.retriever.named_documents(query, filters))
         answer = replace(answer, hits=tuple(hits))
         backend = self.settings.llm.backend

@@ -156,7 +156,11 @@ def app_start(index: Path, items) -> dict:
         peak = next(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmHWM"))
     finally:
         proc.terminate()
-        proc.wait(timeout=20)
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=10)
     return {"start_to_first_answer_s": round(first, 1), "peak_rss_mb_after_21_answers": round(peak / 1024)}
 
 

@@ -33,7 +33,7 @@ class FakeEmbedder:
     name = "fake-hash"
     dimension = 512
 
-    def embed(self, texts):
+    def embed(self, texts, batch_size=None):
         out = []
         for text in texts:
             v = np.zeros(self.dimension)

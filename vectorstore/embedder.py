@@ -11,7 +11,7 @@ class Embedder(Protocol):
     name: str  # identifies the model in the collection name
     dimension: int
 
-    def embed(self, texts: Sequence[str]) -> list[list[float]]: ...
+    def embed(self, texts: Sequence[str], batch_size: int | None = None) -> list[list[float]]: ...
 
     def count_tokens(self, text: str) -> int: ...
 
@@ -68,11 +68,13 @@ class SentenceTransformerEmbedder:
     def count_tokens(self, text: str) -> int:
         return len(self.tokenizer()(text, add_special_tokens=False)["input_ids"])
 
-    def embed(self, texts: Sequence[str]) -> list[list[float]]:
+    def embed(self, texts: Sequence[str], batch_size: int | None = None) -> list[list[float]]:
+        """Unit vectors. Short texts of mixed length (an answer's sentences) go faster in small batches:
+        each batch is padded to its longest text."""
         if not texts:
             return []
         model = self.warm_up()
-        vectors = model.encode(list(texts), batch_size=self.batch_size, normalize_embeddings=True,
+        vectors = model.encode(list(texts), batch_size=batch_size or self.batch_size, normalize_embeddings=True,
                                show_progress_bar=False, convert_to_numpy=True)
         return vectors.tolist()
 
