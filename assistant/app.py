@@ -253,14 +253,17 @@ def build(lib: Library, upload_dir: Path):
     return demo
 
 
-def create_app(lib: Library, upload_dir: Path | None = None):
-    """FastAPI with the Gradio app at / and the library's own files at /doc/{doc_id}."""
+def create_app(lib: Library, upload_dir: Path | None = None, auth: tuple[str, str] | None = None):
+    """FastAPI with the Gradio app at / and the library's own files at /doc/{doc_id}; with `auth`, every
+    route (the app, its API and the documents) wants that user and password (HTTP Basic)."""
     import gradio as gr
     from fastapi import FastAPI, HTTPException
     from fastapi.responses import FileResponse
 
     upload_dir = upload_dir or Path(lib.settings.store.index_dir) / "uploads"
     app = FastAPI()
+    if auth:
+        _require_basic_auth(app, *auth)
 
     @app.get("/doc/{doc_id}")
     def document(doc_id: str):
@@ -274,9 +277,26 @@ def create_app(lib: Library, upload_dir: Path | None = None):
     return gr.mount_gradio_app(app, build(lib, upload_dir), path="/", css=CSS, footer_links=["api"])
 
 
-def serve(lib: Library, host: str = "127.0.0.1", port: int = 7860) -> None:
+def _require_basic_auth(app, user: str, password: str) -> None:
+    import base64
+    import secrets
+
+    from fastapi.responses import PlainTextResponse
+
+    expected = b"Basic " + base64.b64encode(f"{user}:{password}".encode())
+
+    @app.middleware("http")
+    async def basic_auth(request, call_next):
+        if secrets.compare_digest(request.headers.get("authorization", "").encode(), expected):
+            return await call_next(request)
+        return PlainTextResponse("sign in to use the inspection assistant", status_code=401,
+                                 headers={"WWW-Authenticate": 'Basic realm="inspection assistant"'})
+
+
+def serve(lib: Library, host: str = "127.0.0.1", port: int = 7860, auth: tuple[str, str] | None = None) -> None:
     import uvicorn
 
     lib.embedder.embed(["warm up"])  # load the model before the first question, not during it
-    print(f"Serving on http://{host}:{port} ({len(lib.documents())} documents)", flush=True)
-    uvicorn.run(create_app(lib), host=host, port=port, log_level="warning")
+    print(f"Serving on http://{host}:{port} ({len(lib.documents())} documents)"
+          + (", sign-in required" if auth else ""), flush=True)
+    uvicorn.run(create_app(lib, auth=auth), host=host, port=port, log_level="warning")

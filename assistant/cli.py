@@ -56,6 +56,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("serve", parents=[store], help="the Gradio app (chat, library, filters)")
     p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine only)")
     p.add_argument("--port", type=int, default=7860)
+    p.add_argument("--auth", metavar="USER:PASSWORD",
+                   help="ask every visitor for this user and password (HTTP Basic); env ASSISTANT_AUTH keeps it "
+                        "out of the process list. Use it whenever --host is not 127.0.0.1")
     return parser
 
 
@@ -185,7 +188,13 @@ def cmd_chat(lib, args) -> int:
 def cmd_serve(lib, args) -> int:
     from assistant.app import serve
 
-    serve(lib, host=args.host, port=args.port)
+    auth = args.auth or os.environ.get("ASSISTANT_AUTH") or None
+    if auth and ":" not in auth:
+        raise ValueError("--auth takes USER:PASSWORD")
+    if not auth and args.host not in ("127.0.0.1", "localhost", "::1"):
+        print(f"warning: serving on {args.host} without --auth: anyone who can reach it can read and change "
+              "the library", file=sys.stderr)
+    serve(lib, host=args.host, port=args.port, auth=tuple(auth.split(":", 1)) if auth else None)
     return 0
 
 

@@ -53,23 +53,24 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def answers(url: str) -> bool:
+def answers(url: str, headers: dict | None = None) -> bool:
     try:
-        with urllib.request.urlopen(url, timeout=10) as r:
+        with urllib.request.urlopen(urllib.request.Request(url, headers=headers or {}), timeout=10) as r:
             return r.status == 200
     except OSError:
         return False
 
 
 @contextlib.contextmanager
-def running(args: list[str], url: str, log: Path, env: dict | None = None, timeout: float = 180):
+def running(args: list[str], url: str, log: Path, env: dict | None = None, timeout: float = 180,
+            headers: dict | None = None):
     """A real server process (`serve`, `chroma run`), up once `url` answers 200; stopped afterwards."""
     with open(log, "w") as out:
         proc = subprocess.Popen(args, cwd=ROOT, env={**os.environ, **(env or {})}, stdout=out,
                                 stderr=subprocess.STDOUT)
     try:
         deadline = time.time() + timeout
-        while not answers(url):
+        while not answers(url, headers):
             if proc.poll() is not None:
                 pytest.fail(f"{' '.join(args[:4])} exited with {proc.returncode}: {log.read_text()[-2000:]}")
             if time.time() > deadline:
