@@ -46,9 +46,10 @@ eval: venv
 	  --docs ../shared/seeds --index .eval-seeds \
 	  --retriever dense --retriever bm25 --retriever hybrid --out out/eval-seeds
 
-# The figures in docs/benchmarks.md (about 25 minutes on 2 cores; the indexes stay in .bench/).
+# The figures in docs/benchmarks.md (about 30 minutes on 2 cores; the indexes stay in .bench/).
 bench: venv
 	$(BIN)/pip install --quiet -e ".[test,bench]"
+	$(BIN)/python -m benchmarks.embed_speed --out out/bench/embed.json
 	$(BIN)/python -m benchmarks.ingest_speed --out out/bench/ingest.json
 	$(BIN)/python -m benchmarks.query_speed --out out/bench/query.json --plot docs/benchmarks-latency.png
 

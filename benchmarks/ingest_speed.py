@@ -2,7 +2,7 @@
 chunking), embedding and storing, and the ratio to the model's raw `encode` throughput on the same
 chunks in the same run (the physical limit here).
 
-    python -m benchmarks.ingest_speed [PATH ...] [--batch-size 32] [--out FILE.json]
+    python -m benchmarks.ingest_speed [PATH ...] [--batch-size 8] [--out FILE.json]
 
 PATH defaults to ../shared/corpus and ../shared/seeds. A fresh index in a temporary folder each run.
 """
@@ -19,7 +19,7 @@ from benchmarks.common import SHARED, machine, save
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.ingest_speed")
     parser.add_argument("paths", nargs="*", default=[str(SHARED / "corpus"), str(SHARED / "seeds")])
-    parser.add_argument("--batch-size", type=int, default=32)
+    parser.add_argument("--batch-size", type=int, default=8)
     parser.add_argument("--out", help="also write the figures to this JSON file")
     args = parser.parse_args(argv)
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
