@@ -160,7 +160,11 @@ def build(lib: Library, upload_dir: Path):
         for i, f in enumerate(files):
             src = Path(f if isinstance(f, str) else f.name)
             progress((i, len(files)), desc=f"Reading {src.name}")
-            dest = upload_dir / src.name
+            name, problem = safe_upload_name(src.name), upload_problem(src)
+            if problem:
+                lines.append(f"- {html.escape(name)}: refused ({problem})")
+                continue
+            dest = upload_dir / name
             shutil.copyfile(src, dest)
             report = lib.ingest([dest])
             for o in report.outcomes:
@@ -251,6 +255,28 @@ def build(lib: Library, upload_dir: Path):
         gr.api(api_search, api_name="search")
         gr.api(api_documents, api_name="documents")
     return demo
+
+
+UPLOAD_TYPES = (".pdf", ".txt", ".md")
+UPLOAD_LIMIT_MB = 50
+
+
+def safe_upload_name(name: str) -> str:
+    """A file name that stays inside the uploads folder and reads the same: letters, digits, spaces and
+    . , ' & ( ) - _ are kept; anything else (path separators, control characters) becomes `_`."""
+    name = re.sub(r"[^\w .,'&()\-]", "_", Path(name.replace("\\", "/")).name).strip().lstrip(".")
+    stem, dot, suffix = name.rpartition(".")
+    return (f"{stem[:150]}{dot}{suffix[:10]}" if dot else name[:160]) or "upload"
+
+
+def upload_problem(path: Path) -> str:
+    """Why an upload is refused before it is read, or ''."""
+    if path.suffix.lower() not in UPLOAD_TYPES:
+        return f"only {', '.join(UPLOAD_TYPES)} files are accepted"
+    size = path.stat().st_size
+    if size > UPLOAD_LIMIT_MB * 1024 * 1024:
+        return f"{size / 1024 / 1024:.0f} MB is over the {UPLOAD_LIMIT_MB} MB limit"
+    return ""
 
 
 def create_app(lib: Library, upload_dir: Path | None = None, auth: tuple[str, str] | None = None):

@@ -135,7 +135,7 @@ def app_start(index: Path, items) -> dict:
     """Time from `serve` starting to its first answer through gradio_client, then peak memory (VmHWM)."""
     from gradio_client import Client
 
-    from tests.conftest import answers, free_port
+    from tests.conftest import answers, free_port, stop
 
     port = free_port()
     url = f"http://127.0.0.1:{port}/"
@@ -155,12 +155,7 @@ def app_start(index: Path, items) -> dict:
         status = Path(f"/proc/{proc.pid}/status").read_text()
         peak = next(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmHWM"))
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=10)
+        stop(proc)
     return {"start_to_first_answer_s": round(first, 1), "peak_rss_mb_after_21_answers": round(peak / 1024)}
 
 

@@ -151,3 +151,23 @@ def test_browser_shows_markup_in_documents_as_text(browser, app_url):
     page.wait_for_timeout(1000)
     assert "<script>window.__xss = 1</script>" in page.locator("#sources").inner_text()
     assert page.evaluate("() => window.__xss") is None
+
+
+def test_uploads_are_checked_and_their_names_made_safe(tmp_path):
+    from assistant.app import safe_upload_name, upload_problem
+
+    assert safe_upload_name("../../etc/passwd") == "passwd"
+    assert safe_upload_name("..\\..\\windows\\evil.pdf") == "evil.pdf"
+    assert safe_upload_name("x<script>.pdf") == "x_script_.pdf"
+    assert safe_upload_name("Children's services & SEND (2024), v2.pdf") == "Children's services & SEND (2024), v2.pdf"
+    assert safe_upload_name(".hidden.pdf") == "hidden.pdf"
+    exe = tmp_path / "tool.exe"
+    exe.write_bytes(b"MZ")
+    assert "only .pdf, .txt, .md" in upload_problem(exe)
+    big = tmp_path / "big.pdf"
+    with open(big, "wb") as f:
+        f.truncate(51 * 1024 * 1024)  # sparse: 51 MB on paper
+    assert "over the 50 MB limit" in upload_problem(big)
+    ok = tmp_path / "ok.txt"
+    ok.write_text("fine")
+    assert upload_problem(ok) == ""
