@@ -17,6 +17,7 @@ from pathlib import Path
 
 from assistant.answer import Answer, Citation
 from assistant.library import Library
+from vectorstore.chroma_store import StoreError
 from vectorstore.retrieval import Filters
 
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
@@ -166,7 +167,11 @@ def build(lib: Library, upload_dir: Path):
                 continue
             dest = upload_dir / name
             shutil.copyfile(src, dest)
-            report = lib.ingest([dest])
+            try:
+                report = lib.ingest([dest])
+            except StoreError as exc:  # another process is writing to this library
+                lines.append(f"- {html.escape(name)}: not added ({html.escape(str(exc))})")
+                continue
             for o in report.outcomes:
                 lines.append(f"- {html.escape(o.line())}")
                 if o.status == "failed":
@@ -176,11 +181,17 @@ def build(lib: Library, upload_dir: Path):
     def delete(doc):
         if not doc:
             return ("Choose a document to delete.", *refresh())
-        ok = lib.delete(doc)
+        try:
+            ok = lib.delete(doc)
+        except StoreError as exc:
+            return (html.escape(str(exc)), *refresh())
         return (f"Deleted {html.escape(doc)}." if ok else f"No document named {html.escape(doc)}.", *refresh())
 
     def reindex(progress=gr.Progress()):
-        report = lib.reindex(progress=lambda o: progress(None, desc=f"Re-read {o.doc}"))
+        try:
+            report = lib.reindex(progress=lambda o: progress(None, desc=f"Re-read {o.doc}"))
+        except StoreError as exc:
+            return (html.escape(str(exc)), *refresh())
         return (html.escape(report.summary()), *refresh())
 
     def api_ask(question: str, history: str = "[]", filters: str = "{}") -> dict:

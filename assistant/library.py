@@ -1,6 +1,10 @@
 """The facade the CLI, the app and the evals share: wires embedder, store and retriever from settings."""
 from __future__ import annotations
 
+import contextlib
+import fcntl
+import os
+import sys
 import time
 from collections import Counter, deque
 from concurrent.futures import ThreadPoolExecutor
@@ -16,7 +20,7 @@ from assistant.settings import Settings
 from ingest import DocumentInfo, IngestError, discover, file_sha256, load_document
 from ingest.loader import LoadedDocument, read_bytes
 from vectorstore import ChromaStore, Embedder, Hit, Retriever, SentenceTransformerEmbedder
-from vectorstore.chroma_store import collection_names, make_client
+from vectorstore.chroma_store import StoreError, collection_names, make_client
 from vectorstore.retrieval import Filters
 
 
@@ -95,13 +99,44 @@ class Library:
     def ingest(self, paths: list[str | Path], progress: Progress | None = None) -> IngestReport:
         """Add files and folders. Files are parsed and chunked on a reader thread a few files ahead
         of the embedding (torch releases the GIL), so PDF parsing overlaps the model's work."""
-        report = IngestReport(orphans_removed=self.store.remove_orphans())
-        self._ingest_all([(s.path, s.doc, s.supported) for s in discover(paths)], report, progress)
+        with self.writing():
+            report = IngestReport(orphans_removed=self.store.remove_orphans())
+            self._ingest_all([(s.path, s.doc, s.supported) for s in discover(paths)], report, progress)
         return report
+
+    @contextlib.contextmanager
+    def writing(self):
+        """One writer at a time on an embedded index: a second ingest, re-index or delete from another
+        process is refused at once with a clear message (a Chroma server orders its own writes)."""
+        if self.settings.store.chroma_url:
+            yield
+            return
+        index = Path(self.settings.store.index_dir)
+        index.mkdir(parents=True, exist_ok=True)
+        with open(index / "write.lock", "a+") as lock:
+            try:
+                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                lock.seek(0)
+                holder = lock.read().strip() or "another process"
+                raise StoreError(f"{index} is being changed by {holder}; try again when it has finished") from None
+            lock.seek(0)
+            lock.truncate()
+            lock.write(f"process {os.getpid()} ({' '.join(sys.argv[:3])})")
+            lock.flush()
+            try:
+                yield
+            finally:
+                lock.truncate(0)
+                fcntl.flock(lock, fcntl.LOCK_UN)
 
     def reindex(self, progress: Progress | None = None) -> IngestReport:
         """Read every document again from its source file (after a change to cleaning or chunking);
         the old chunks stay until the new ones are ready."""
+        with self.writing():
+            return self._reindex(progress)
+
+    def _reindex(self, progress: Progress | None) -> IngestReport:
         report, todo = IngestReport(), []
         for info in self.documents():
             path = _source_file(info)
@@ -188,7 +223,8 @@ class Library:
         return _source_file(self.store.find_by_id(doc_id))
 
     def delete(self, doc: str) -> bool:
-        removed = self.store.delete(doc)
+        with self.writing():
+            removed = self.store.delete(doc)
         self.retriever.invalidate()
         return removed
 
