@@ -7,7 +7,7 @@ import os
 import sys
 import time
 from collections import Counter, deque
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
@@ -62,6 +62,16 @@ class IngestReport:
 
 
 Progress = Callable[[FileOutcome], None]
+
+
+@dataclass(frozen=True)
+class _ReadJob:
+    """A file being parsed on the reader thread; a twin within the batch waits on its first copy's job."""
+    doc: str
+    path: Path
+    existed: bool
+    job: Future
+    twin_of: str = ""
 READ_AHEAD = 3  # files parsed ahead of the one being embedded
 SENTENCE_BATCH = 8  # an answer's sentences pad less in small batches (docs/benchmarks.md)
 
@@ -150,7 +160,7 @@ class Library:
     def _ingest_all(self, files: list[tuple[Path, str, bool]], report: IngestReport, progress: Progress | None,
                     force: bool = False) -> None:
         window: deque = deque()
-        planned: dict[str, tuple] = {}  # content hash -> (doc, read job), for duplicates within this batch
+        planned: dict[str, _ReadJob] = {}  # content hash -> its first file, for duplicates within this batch
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="ingest-reader") as reader:
             for path, doc, supported in files:
                 window.append(self._plan(path, doc, supported, force, planned, reader))
@@ -160,8 +170,8 @@ class Library:
                 report.add(self._finish(window.popleft()), progress)
         self.retriever.invalidate()
 
-    def _plan(self, path: Path, doc: str, supported: bool, force: bool, planned: dict[str, tuple],
-              reader: ThreadPoolExecutor) -> FileOutcome | tuple:
+    def _plan(self, path: Path, doc: str, supported: bool, force: bool, planned: dict[str, _ReadJob],
+              reader: ThreadPoolExecutor) -> FileOutcome | _ReadJob:
         """A file's outcome when it needs no reading (unchanged, duplicate, unreadable), else its read job.
         The content hash is checked before any parsing."""
         if not supported:
@@ -178,9 +188,10 @@ class Library:
         if twin and twin.doc != doc:
             return FileOutcome(doc, "duplicate", f"same content as {twin.doc}")
         if doc_id in planned:  # a duplicate of a file earlier in this batch, unless that one fails
-            return doc, path, None, planned[doc_id]
-        planned[doc_id] = (doc, reader.submit(self._read, path, doc, data))
-        return doc, path, existing is not None, planned[doc_id]
+            first = planned[doc_id]
+            return replace(first, doc=doc, path=path, twin_of=first.doc)
+        planned[doc_id] = _ReadJob(doc, path, existing is not None, reader.submit(self._read, path, doc, data))
+        return planned[doc_id]
 
     def _read(self, path: Path, doc: str, data: bytes) -> LoadedDocument:
         started = time.perf_counter()
@@ -191,27 +202,27 @@ class Library:
         finally:
             self.timings["read"] += time.perf_counter() - started
 
-    def _finish(self, planned: FileOutcome | tuple) -> FileOutcome:
+    def _finish(self, planned: FileOutcome | _ReadJob) -> FileOutcome:
         """Embed and store a file that was read; the document record is written after its chunks."""
         if isinstance(planned, FileOutcome):
             return planned
-        doc, path, existed, (first, job) = planned
+        doc, path = planned.doc, planned.path
         started = time.perf_counter()
         try:
-            loaded = job.result()
+            loaded = planned.job.result()
         except IngestError as exc:
             return FileOutcome(doc, "failed", exc.reason)
         finally:
             self.timings["wait_for_read"] += time.perf_counter() - started
-        if existed is None:
-            return FileOutcome(doc, "duplicate", f"same content as {first}")
+        if planned.twin_of:
+            return FileOutcome(doc, "duplicate", f"same content as {planned.twin_of}")
         started = time.perf_counter()
         vectors = self.embedder.embed([ch.embed_text for ch in loaded.chunks])
         embedded_at = time.perf_counter()
         self.store.upsert(replace(loaded.info, source=str(path.resolve())), loaded.chunks, vectors)
         self.timings["embed"] += embedded_at - started
         self.timings["store"] += time.perf_counter() - embedded_at
-        return FileOutcome(doc, "replaced" if existed else "added", pages=loaded.info.pages,
+        return FileOutcome(doc, "replaced" if planned.existed else "added", pages=loaded.info.pages,
                            chunks=loaded.info.chunks)
 
     # -- library ---------------------------------------------------------------------------
