@@ -14,6 +14,7 @@ import numpy as np
 
 from ingest.chunking import is_heading, sentences
 from ingest.clean import BULLET
+from ingest.metadata import MONTHS as MONTH_NAMES
 from vectorstore.bm25_index import tokenize
 from vectorstore.query_scope import YEAR, Scope
 from vectorstore.retrieval import Hit
@@ -32,7 +33,6 @@ WHO_Q = re.compile(r"^\s*(who|which inspectors?)\b", re.IGNORECASE)
 LIST_Q = re.compile(r"\b(what|which) (were|are) (the|some)\b|\bareas?\b|\bimprove\w*\b|\brecommend\w*\b|\blist\b|"
                     r"\btopics\b|\bweaknesses\b|\bstrengths\b|\bjudgements\b", re.IGNORECASE)
 MONTHS = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
-MONTH_NAMES = [m.lower() for m in MONTHS.strip("()").split("|")]
 MONTH_YEAR = re.compile(rf"\b{MONTHS}\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 HAS_DATE = re.compile(rf"\b{MONTHS}\b|\b(19|20)\d\d\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b")
 HAS_NUMBER = re.compile(r"(?<![\w/])(?!(?:19|20)\d\d\b)\d+(?:[.,]\d+)?|£\s?\d|"
@@ -143,7 +143,8 @@ def compose(question: str, hits: Sequence[Hit], embed: EmbedFn, weights: dict[st
     if not units:
         return _refuse(question, hits, query)
     _score(query, units, hits, embed, weights, settings)
-    in_period = [_in_period(question, h) for h in hits]
+    years, months = _period(question)
+    in_period = [_in_period(years, months, h) for h in hits]
     eligible = [u for u in units if (not named or hits[u.hit].doc in named) and in_period[u.hit]
                 and _fits_type(question, u.text)]
     if NUMBER_Q.search(question):  # a figure must sit in a sentence about the thing asked for
@@ -174,13 +175,17 @@ def _score(query: str, units: list[Unit], hits: list[Hit], embed: EmbedFn, weigh
         u.score += s.dense_weight * float(v @ vectors[0])
 
 
-def _in_period(question: str, hit: Hit) -> bool:
+def _period(question: str) -> tuple[tuple[int, ...], set[str]]:
+    """The years a question names, and the months it names with their year ("january 2022")."""
+    years = tuple(sorted({int(y) for y in YEAR.findall(question)}))
+    return years, {f"{m.lower()} {y}" for m, y in MONTH_YEAR.findall(question)}
+
+
+def _in_period(years: tuple[int, ...], named: set[str], hit: Hit) -> bool:
     """A question that names a year (or a month of a year) is answered only from a passage of a document
     dated or visited then, or one that itself names that year (a 2022 report about the 2019 inspection)."""
-    years = tuple(sorted({int(y) for y in YEAR.findall(question)}))
     if not years:
         return True
-    named = {f"{m.lower()} {y}" for m, y in MONTH_YEAR.findall(question)}
     if named:  # "the January 2022 visit": the month must fit too
         dates = [hit.meta.get("date") or ""] + str(hit.meta.get("visit_dates", "")).split(",")
         months = {_month_year(d) for d in dates if len(d) >= 7}
