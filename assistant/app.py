@@ -155,7 +155,7 @@ def build(lib: Library, upload_dir: Path):
                 gr.update(choices=authorities()))
 
     def upload(files, progress=gr.Progress()):
-        lines = []
+        lines, failed = [], 0
         upload_dir.mkdir(parents=True, exist_ok=True)
         files = files or []
         for i, f in enumerate(files):
@@ -164,6 +164,7 @@ def build(lib: Library, upload_dir: Path):
             name, problem = safe_upload_name(src.name), upload_problem(src)
             if problem:
                 lines.append(f"- {html.escape(name)}: refused ({problem})")
+                failed += 1
                 continue
             dest = upload_dir / name
             shutil.copyfile(src, dest)
@@ -171,12 +172,18 @@ def build(lib: Library, upload_dir: Path):
                 report = lib.ingest([dest])
             except StoreError as exc:  # another process is writing to this library
                 lines.append(f"- {html.escape(name)}: not added ({html.escape(str(exc))})")
+                failed += 1
                 continue
             for o in report.outcomes:
                 lines.append(f"- {html.escape(o.line())}")
                 if o.status == "failed":
+                    failed += 1
                     dest.unlink(missing_ok=True)
-        return ("\n".join(lines) or "Nothing uploaded.", *refresh())
+        if not files:
+            return ("Nothing uploaded.", *refresh())
+        head = f"**{failed} of {len(files)} files failed**; the rest were read." if failed else \
+            f"All {len(files)} files were read."
+        return ("\n".join([head, ""] + lines), *refresh())
 
     def delete(doc):
         if not doc:

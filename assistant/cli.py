@@ -33,6 +33,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--json", action="store_true", help="print the outcome of every file as JSON")
 
+    p = sub.add_parser("check", parents=[store], help="check the library is consistent (after a crash, say)")
+    p.add_argument("--json", action="store_true", help="documents, chunks and problems as JSON")
+
     p = sub.add_parser("docs", parents=[store], help="list the documents in the library")
     p.add_argument("--json", action="store_true")
 
@@ -108,10 +111,26 @@ def cmd_ingest(lib, args) -> int:
 
     report = lib.ingest(args.paths, progress=progress)
     bar.close()
+    if report.orphans_removed:
+        print(f"removed {report.orphans_removed} chunks left by an interrupted ingest", file=sys.stderr)
     if args.json:
         print(json.dumps([vars(o) for o in report.outcomes], ensure_ascii=False, indent=2))
-    print(report.summary() + (f"; {len(report.failed)} failed" if report.failed else ""), file=sys.stderr)
+    print(report.summary(), file=sys.stderr)
     return 1 if report.failed else 0
+
+
+def cmd_check(lib, args) -> int:
+    problems = lib.check()
+    docs = lib.documents()
+    if args.json:
+        print(json.dumps({"documents": len(docs), "chunks": lib.store.count(), "problems": problems},
+                         ensure_ascii=False, indent=2))
+        return 1 if problems else 0
+    for line in problems:
+        print(f"problem: {line}", file=sys.stderr)
+    print(f"{len(docs)} documents, {sum(d.chunks for d in docs)} chunks: "
+          + (f"{len(problems)} problems; `ingest` the same files again to repair" if problems else "consistent"))
+    return 1 if problems else 0
 
 
 def cmd_docs(lib, args) -> int:
@@ -198,7 +217,7 @@ def cmd_serve(lib, args) -> int:
     return 0
 
 
-COMMANDS = {"ingest": cmd_ingest, "docs": cmd_docs, "delete": cmd_delete, "search": cmd_search, "ask": cmd_ask,
+COMMANDS = {"ingest": cmd_ingest, "check": cmd_check, "docs": cmd_docs, "delete": cmd_delete, "search": cmd_search, "ask": cmd_ask,
             "chat": cmd_chat, "serve": cmd_serve}
 
 

@@ -177,7 +177,7 @@ class Library:
         if not supported:
             return FileOutcome(doc, "skipped", f"unsupported file type '{path.suffix}'")
         try:
-            data = read_bytes(path)
+            data = read_bytes(path, self.settings.ingest.max_file_mb)
         except IngestError as exc:
             return FileOutcome(doc, "failed", exc.reason)
         doc_id = file_sha256(data)
@@ -238,6 +238,17 @@ class Library:
             removed = self.store.delete(doc)
         self.retriever.invalidate()
         return removed
+
+    def check(self) -> list[str]:
+        """Problems in the library (an empty list when it is consistent): the store's own, and any
+        disagreement between the BM25 index and the chunks in Chroma."""
+        found = self.store.problems()
+        self.retriever.invalidate()
+        chunks, bm25 = self.retriever._lexical_index()
+        stored = {c.id for c in self.store.all_chunks()}
+        if set(bm25.ids) != stored or len(bm25) != len(stored):
+            found.append(f"the BM25 index holds {len(bm25)} chunks, Chroma {len(stored)}")
+        return found
 
     # -- questions -------------------------------------------------------------------------
     def search(self, question: str, *, k: int | None = None, mode: str | None = None,

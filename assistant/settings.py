@@ -29,6 +29,12 @@ class ChunkSettings(BaseModel):
     overlap: int = Field(40, ge=0, le=128, description="Tokens of trailing sentences repeated when a section is split.")
 
 
+class IngestSettings(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    max_file_mb: int = Field(100, ge=1, description="Larger files are refused before they are read "
+                                                    "(inspection reports are under 5 MB).")
+
+
 class RetrievalSettings(BaseModel):
     model_config = ConfigDict(extra="forbid")
     k: int = Field(10, ge=1, le=100, description="Passages returned by a search.")
@@ -54,6 +60,7 @@ class Settings(BaseSettings):
     store: StoreSettings = Field(default_factory=StoreSettings)
     embedding: EmbeddingSettings = Field(default_factory=EmbeddingSettings)
     chunking: ChunkSettings = Field(default_factory=ChunkSettings)
+    ingest: IngestSettings = Field(default_factory=IngestSettings)
     retrieval: RetrievalSettings = Field(default_factory=RetrievalSettings)
     llm: LLMSettings = Field(default_factory=LLMSettings)
 

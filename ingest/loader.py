@@ -47,8 +47,13 @@ def file_sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def read_bytes(path: Path) -> bytes:
+def read_bytes(path: Path, max_mb: float | None = None) -> bytes:
+    """The file's bytes; a file over `max_mb` is refused before it is read."""
     try:
+        size = path.stat().st_size
+        if max_mb is not None and size > max_mb * 1024 * 1024:
+            raise IngestError(path, f"too large: {size / 1024 / 1024:.0f} MB is over the {max_mb:g} MB limit "
+                                    "(ASSISTANT_INGEST__MAX_FILE_MB)")
         return path.read_bytes()
     except FileNotFoundError as exc:
         raise IngestError(path, "no such file") from exc

@@ -5,7 +5,7 @@ import logging
 from pathlib import Path
 
 from pypdf import PdfReader
-from pypdf.errors import PdfReadError
+from pypdf.errors import DependencyError, PyPdfError
 
 SUPPORTED = {".pdf", ".txt", ".md", ".markdown"}
 
@@ -43,7 +43,9 @@ def read_pdf(path: Path, data: bytes) -> list[str]:
         pages = [page.extract_text() or "" for page in reader.pages]
     except IngestError:
         raise
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError, AttributeError, IndexError) as exc:
+    except DependencyError as exc:
+        raise IngestError(path, f"cannot decrypt this PDF here ({exc})") from exc
+    except (PyPdfError, ValueError, KeyError, TypeError, OSError, AttributeError, IndexError) as exc:
         raise IngestError(path, f"corrupt or truncated PDF ({type(exc).__name__}: {exc})") from exc
     if not pages:
         raise IngestError(path, "PDF has no pages")

@@ -26,6 +26,27 @@ def make_pdf(path: Path, pages: list[list[str]]) -> Path:
         stream = "\n".join(ops).encode("latin-1")
         objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
     objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
+    return _write(path, objects)
+
+
+def make_scanned_pdf(path: Path) -> Path:
+    """A one-page PDF that holds only an image (a page as a scanner makes it): no text layer."""
+    pixels = bytes([200, 40] * 32)  # 8x8 grey
+    stream = b"q 500 0 0 700 50 80 cm /Im1 Do Q"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+        b"/Resources << /XObject << /Im1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /XObject /Subtype /Image /Width 8 /Height 8 /ColorSpace /DeviceGray /BitsPerComponent 8 "
+        b"/Length %d >>\nstream\n" % len(pixels) + pixels + b"\nendstream",
+    ]
+    return _write(path, objects)
+
+
+def _write(path: Path, objects: list[bytes]) -> Path:
+    """Objects numbered from 1 (the catalog first), an xref table and a trailer."""
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for number, body in enumerate(objects, 1):

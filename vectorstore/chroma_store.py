@@ -139,6 +139,26 @@ class ChromaStore:
             self._chunks.delete(ids=orphans[i:i + BATCH])
         return len(orphans)
 
+    def problems(self) -> list[str]:
+        """What is inconsistent: chunks without their document record, documents whose stored chunks differ
+        from their record, and documents whose first or last chunk the vector index does not return."""
+        records = {d.id: d for d in self.documents()}
+        chunks = self.all_chunks(embeddings=True)
+        by_doc: dict[str, list[StoredChunk]] = {}
+        for c in chunks:
+            by_doc.setdefault(c.meta.get("doc_id", ""), []).append(c)
+        found = [f"{len(v)} orphan chunks of {v[0].meta.get('doc', '?')} (no document record)"
+                 for k, v in by_doc.items() if k not in records]
+        for doc_id, info in records.items():
+            mine = sorted(by_doc.get(doc_id, []), key=lambda c: c.meta.get("position", 0))
+            if len(mine) != info.chunks or any(c.meta.get("doc") != info.doc for c in mine):
+                found.append(f"{info.doc}: {len(mine)} chunks stored, its record says {info.chunks}")
+            for c in {id(c): c for c in mine[:1] + mine[-1:]}.values():
+                got = self._chunks.query(query_embeddings=[c.embedding], n_results=10, include=[])
+                if c.id not in got["ids"][0]:
+                    found.append(f"{info.doc}: chunk {c.id} is missing from the vector index")
+        return found
+
     # -- reads -----------------------------------------------------------------------------
     def count(self) -> int:
         return self._chunks.count()

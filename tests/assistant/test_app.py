@@ -17,6 +17,7 @@ from tests.conftest import ROOT, free_port, running, write_letters
 
 pytestmark = [pytest.mark.slow, pytest.mark.server]
 
+MARKUP_NAME = '<img src=x onerror="window.__xss=3">allotments.txt'
 XSS = ("Minutes of the panel meeting. The chair wrote <script>window.__xss = 1</script> about the fostering "
        "allowance. A member pasted <img src=x onerror=\"window.__xss = 2\"> beside the fostering allowance note.\n")
 
@@ -34,6 +35,8 @@ def app_url(tmp_path_factory):
     root = tmp_path_factory.mktemp("app")
     docs = write_letters(root / "docs")
     (docs / "panel minutes.txt").write_text(XSS, encoding="utf-8")
+    (docs / MARKUP_NAME).write_text("The parks committee noted that the allotment waiting list has 140 names.\n",
+                                    encoding="utf-8")
     env = {**os.environ, "HF_HUB_OFFLINE": "1", "GRADIO_ANALYTICS_ENABLED": "False",
            "ASSISTANT_STORE__INDEX_DIR": str(root / "index")}
     run = subprocess.run([sys.executable, "-m", "assistant", "ingest", str(docs)], cwd=ROOT, env=env,
@@ -82,8 +85,11 @@ def test_upload_then_delete_through_the_api(client, tmp_path):
     new = tmp_path / "council news, May 2024.txt"
     new.write_text("Council news, 20 May 2024. The council opened two new children's homes in Testshire, "
                    "with eight beds for children in care.\n", encoding="utf-8")
-    status, *_ = client.predict([handle_file(str(new))], api_name="/upload")
+    fake = tmp_path / "minutes.pdf"
+    fake.write_text("<!DOCTYPE html><html>Sign in to continue</html>")
+    status, *_ = client.predict([handle_file(str(new)), handle_file(str(fake))], api_name="/upload")
     assert "council news, May 2024.txt: added" in status
+    assert "1 of 2 files failed" in status and "minutes.pdf: failed (not a PDF" in status
     docs = [row[-1] for row in client.predict(api_name="/documents")]
     assert "council news, May 2024.txt" in docs
     found = ask(client, "How many beds do the new children's homes have?")
@@ -102,7 +108,10 @@ def test_documents_are_served_only_from_the_library(client, app_url):
     status, body, kind = _get(f"{app_url}doc/{pdf['doc_id']}")
     assert status == 200 and body.startswith(b"%PDF") and kind == "application/pdf"
     assert _get(f"{app_url}doc/{'0' * 64}")[0] == 404
-    assert _get(f"{app_url}doc/..%2F..%2Fetc%2Fpasswd")[0] == 404
+    for traversal in ("..%2F..%2Fetc%2Fpasswd", "%2Fetc%2Fpasswd", "../../../etc/passwd", "%2E%2E/%2E%2E/etc/passwd",
+                      f"{pdf['doc_id']}/..%2F..%2F..%2Fetc%2Fpasswd"):
+        status, body, _ = _get(f"{app_url}doc/{traversal}")
+        assert b"root:" not in body and status in (404, 405), traversal
 
 
 @pytest.fixture(scope="module")
@@ -150,6 +159,19 @@ def test_browser_shows_markup_in_documents_as_text(browser, app_url):
     page.locator("#sources details").first.wait_for(timeout=60000)
     page.wait_for_timeout(1000)
     assert "<script>window.__xss = 1</script>" in page.locator("#sources").inner_text()
+    assert page.evaluate("() => window.__xss") is None
+
+
+def test_browser_shows_markup_in_file_names_as_text(browser, app_url):
+    page = browser.new_page()
+    page.goto(app_url, wait_until="domcontentloaded")
+    _ask_in_page(page, "How many names are on the allotment waiting list?")
+    page.locator("#sources details").first.wait_for(timeout=60000)
+    page.wait_for_timeout(1000)
+    assert MARKUP_NAME in page.locator("#sources").inner_text()
+    page.get_by_role("tab", name="Library").click()
+    title = MARKUP_NAME.removesuffix(".txt")  # the title of a document with no metadata is its file name
+    page.wait_for_function("t => document.body.innerText.includes(t)", arg=title, timeout=20000)
     assert page.evaluate("() => window.__xss") is None
 
 
