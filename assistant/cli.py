@@ -39,6 +39,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("docs", parents=[store], help="list the documents in the library")
     p.add_argument("--json", action="store_true")
 
+    p = sub.add_parser("history", parents=[store],
+                       help="a council's documents in date order, with the judgements each report states")
+    p.add_argument("authority", help='the local authority, e.g. "Medway"')
+    p.add_argument("--json", action="store_true")
+
     p = sub.add_parser("delete", parents=[store], help="remove a document (its `doc` name, as `docs` lists it)")
     p.add_argument("doc")
 
@@ -137,7 +142,9 @@ def cmd_docs(lib, args) -> int:
     docs = lib.documents()
     if args.json:
         rows = [{"doc": d.doc, "title": d.title, "kind": d.kind, "date": d.date, "pages": d.pages,
-                 "chunks": d.chunks, "local_authority": d.local_authority, "visit_dates": list(d.visit_dates)}
+                 "chunks": d.chunks, "local_authority": d.local_authority, "visit_dates": list(d.visit_dates),
+                 "overall": d.overall, "judgements": dict(d.judgements), "judgement_page": d.judgement_page,
+                 "outcome": d.outcome, "lead_inspector": d.lead_inspector}
                 for d in docs]
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return 0
@@ -146,6 +153,14 @@ def cmd_docs(lib, args) -> int:
     for d in docs:
         print(f"{d.date or '----------':10}  {d.title}  [{d.doc}]  {d.pages} pages, {d.chunks} chunks")
     return 0
+
+
+def cmd_history(lib, args) -> int:
+    from assistant.history import history, history_markdown
+
+    rows = history(lib.documents(), args.authority)
+    print(json.dumps(rows, ensure_ascii=False, indent=2) if args.json else history_markdown(args.authority, rows))
+    return 0 if rows else 1
 
 
 def cmd_delete(lib, args) -> int:
@@ -217,7 +232,7 @@ def cmd_serve(lib, args) -> int:
     return 0
 
 
-COMMANDS = {"ingest": cmd_ingest, "check": cmd_check, "docs": cmd_docs, "delete": cmd_delete, "search": cmd_search, "ask": cmd_ask,
+COMMANDS = {"ingest": cmd_ingest, "check": cmd_check, "docs": cmd_docs, "history": cmd_history, "delete": cmd_delete, "search": cmd_search, "ask": cmd_ask,
             "chat": cmd_chat, "serve": cmd_serve}
 
 

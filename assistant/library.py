@@ -168,7 +168,7 @@ class Library:
                     report.add(self._finish(window.popleft()), progress)
             while window:
                 report.add(self._finish(window.popleft()), progress)
-        self.retriever.invalidate()
+        self.retriever.invalidate(forget=force)
 
     def _plan(self, path: Path, doc: str, supported: bool, force: bool, planned: dict[str, _ReadJob],
               reader: ThreadPoolExecutor) -> FileOutcome | _ReadJob:
@@ -243,11 +243,12 @@ class Library:
         """Problems in the library (an empty list when it is consistent): the store's own, and any
         disagreement between the BM25 index and the chunks in Chroma."""
         found = self.store.problems()
-        self.retriever.invalidate()
-        chunks, bm25 = self.retriever._lexical_index()
-        stored = {c.id for c in self.store.all_chunks()}
-        if set(bm25.ids) != stored or len(bm25) != len(stored):
-            found.append(f"the BM25 index holds {len(bm25)} chunks, Chroma {len(stored)}")
+        self.retriever.invalidate(forget=True)
+        bm25 = self.retriever.lexical_ids()
+        recorded = {d.id for d in self.documents()}
+        stored = {c.id for c in self.store.all_chunks() if c.meta.get("doc_id") in recorded}
+        if set(bm25) != stored or len(bm25) != len(stored):
+            found.append(f"the BM25 index holds {len(bm25)} chunks, Chroma {len(stored)} of recorded documents")
         return found
 
     # -- questions -------------------------------------------------------------------------

@@ -120,6 +120,7 @@ def main() -> None:
     parser.add_argument("--index", type=Path, default=ROOT / ".bench" / "dev-14")
     parser.add_argument("--users", type=int, default=20)
     parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument("--uploads", type=int, default=1000, help="most files the uploader adds and deletes")
     parser.add_argument("--questions", type=int, default=40, help="how many dev-set questions to cycle through")
     parser.add_argument("--out", default="out/bench/load.json")
     args = parser.parse_args()
@@ -140,7 +141,7 @@ def main() -> None:
                 if proc.poll() is not None:
                     raise SystemExit((work / "serve.log").read_text()[-2000:])
                 time.sleep(0.5)
-        figures = run_load(url, questions, args.users, args.seconds, upload_files(work / "uploads", 1000))
+        figures = run_load(url, questions, args.users, args.seconds, upload_files(work / "uploads", args.uploads))
     finally:
         proc.terminate()
         proc.wait(timeout=30)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ingest.chunking import LengthFn, approx_tokens, chunk_pages
+from ingest.judgements import read_findings
 from ingest.clean import clean_pages
 from ingest.metadata import (detect_kind, detect_local_authority, detect_publication_date,
                              detect_visit_dates, make_title)
@@ -82,8 +83,11 @@ def load_document(
                          max_tokens=max_tokens, overlap_tokens=overlap_tokens, length=length)
     if not chunks:
         raise IngestError(path, "no text to index")
+    found = read_findings(raw, kind)
     info = DocumentInfo(id=doc_id, doc=doc, title=title, kind=kind, local_authority=authority,
-                        date=when, visit_dates=visits, pages=len(raw), chunks=len(chunks))
+                        date=when, visit_dates=visits, pages=len(raw), chunks=len(chunks),
+                        overall=found.overall, judgements=found.judgements, judgement_page=found.page,
+                        outcome=found.outcome, lead_inspector=found.lead_inspector)
     pages = [Page(doc_id, i + 1, text) for i, text in enumerate(cleaned)]
     return LoadedDocument(info, pages, chunks)
 

@@ -17,6 +17,12 @@ class DocumentInfo:
     pages: int = 0
     chunks: int = 0
     source: str = ""  # where the file was read from, so the app can open it at a page
+    # what the report states (ingest/judgements.py); empty where it states none
+    overall: str | None = None  # overall effectiveness of a full inspection
+    judgements: tuple[tuple[str, str], ...] = ()  # (sub-judgement as printed, grade)
+    judgement_page: int | None = None  # where the judgements (or a SEND outcome) are printed
+    outcome: str | None = None  # an area SEND inspection's outcome
+    lead_inspector: str | None = None
 
     def to_dict(self) -> dict:
         return asdict(self)

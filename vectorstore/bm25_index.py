@@ -32,14 +32,15 @@ def tokenize(text: str) -> list[str]:
 
 
 class BM25Index:
-    def __init__(self, ids: Sequence[str], texts: Sequence[str]):
+    def __init__(self, ids: Sequence[str], texts: Sequence[str] = (), tokens: Sequence[list[str]] | None = None):
+        """An index of `texts`, or of texts already split by `tokenize` (`tokens`)."""
         import bm25s
 
         self.ids = list(ids)
         self._model = None
         self.idf: dict[str, float] = {}  # term -> inverse document frequency over the chunks
         if self.ids:
-            corpus = [tokenize(t) or ["_empty_"] for t in texts]
+            corpus = [t or ["_empty_"] for t in (tokens if tokens is not None else map(tokenize, texts))]
             self._model = bm25s.BM25()
             self._model.index(corpus, show_progress=False)
             freq = Counter(t for tokens in corpus for t in set(tokens))

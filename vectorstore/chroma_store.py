@@ -6,6 +6,7 @@ document without its record is known to be half-written and is cleaned up).
 """
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -69,15 +70,19 @@ def _chunk_meta(chunk: Chunk, info: DocumentInfo) -> dict[str, Any]:
 def _doc_meta(info: DocumentInfo) -> dict[str, Any]:
     meta = asdict(info)
     meta["visit_dates"] = ",".join(info.visit_dates)
+    meta["judgements"] = json.dumps(info.judgements) if info.judgements else None
     return {k: v for k, v in meta.items() if v is not None}
 
 
 def _doc_from_meta(meta: dict[str, Any]) -> DocumentInfo:
     visits = tuple(x for x in str(meta.get("visit_dates", "")).split(",") if x)
+    judgements = tuple(tuple(j) for j in json.loads(meta.get("judgements") or "[]"))
     return DocumentInfo(id=meta["id"], doc=meta["doc"], title=meta["title"], kind=meta.get("kind"),
                         local_authority=meta.get("local_authority"), date=meta.get("date"),
                         visit_dates=visits, pages=int(meta.get("pages", 0)), chunks=int(meta.get("chunks", 0)),
-                        source=meta.get("source", ""))
+                        source=meta.get("source", ""), overall=meta.get("overall"), judgements=judgements,
+                        judgement_page=meta.get("judgement_page"), outcome=meta.get("outcome"),
+                        lead_inspector=meta.get("lead_inspector"))
 
 
 class ChromaStore:
@@ -172,6 +177,15 @@ class ChromaStore:
             vectors = got["embeddings"] if embeddings else [None] * len(got["ids"])
             out.extend(StoredChunk(i, t, m, None if v is None else list(map(float, v)))
                        for i, t, m, v in zip(got["ids"], got["documents"], got["metadatas"], vectors))
+        return out
+
+    def chunks_of(self, doc_ids: Sequence[str]) -> list[StoredChunk]:
+        """The chunks of these documents (by document id)."""
+        out: list[StoredChunk] = []
+        for i in range(0, len(doc_ids), 100):
+            got = self._chunks.get(where={"doc_id": {"$in": list(doc_ids[i:i + 100])}},
+                                   include=["documents", "metadatas"])
+            out.extend(StoredChunk(*row) for row in zip(got["ids"], got["documents"], got["metadatas"]))
         return out
 
     def query(self, embedding: Sequence[float], k: int, where: dict | None = None) -> list[tuple[StoredChunk, float]]:

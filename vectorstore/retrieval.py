@@ -7,7 +7,7 @@ from typing import Any, Literal
 
 import numpy as np
 
-from vectorstore.bm25_index import BM25Index
+from vectorstore.bm25_index import BM25Index, tokenize
 from vectorstore.chroma_store import ChromaStore, StoredChunk
 from vectorstore.embedder import Embedder
 from vectorstore.query_scope import LATEST, Scope, expand, scope_of
@@ -101,19 +101,43 @@ class Retriever:
         self._chunks: list[StoredChunk] = []
         self._doc_meta: dict[str, dict[str, Any]] = {}  # one chunk's metadata per document, for scoping
         self._bm25 = BM25Index([], [])
+        self._by_doc: dict[str, list[tuple[StoredChunk, list[str]]]] = {}  # doc id -> its chunks and their tokens
 
-    def invalidate(self) -> None:
-        self._signature = None
+    def invalidate(self, forget: bool = False) -> None:
+        """Check the store again before the next search; `forget` also drops what was read from it (after a
+        re-index, when documents keep their ids but not their chunks)."""
+        with self._lock:
+            self._signature = None
+            if forget:
+                self._by_doc.clear()
 
     def _lexical_index(self) -> tuple[list[StoredChunk], BM25Index]:
+        """The chunks of every recorded document and their BM25 index, brought up to date when the store
+        has changed: only documents new since the last look are read and tokenized (chunks of a document
+        still being written, which has no record yet, are left out)."""
         with self._lock:
             signature = self.store.signature()
             if signature != self._signature:
-                chunks = self.store.all_chunks()
-                self._bm25 = BM25Index([c.id for c in chunks], [_lexical_text(c) for c in chunks])
+                records = {d.id for d in self.store.documents()}
+                for gone in set(self._by_doc) - records:
+                    del self._by_doc[gone]
+                new = sorted(records - set(self._by_doc))
+                fetched = self.store.all_chunks() if len(new) > len(records) // 2 else self.store.chunks_of(new)
+                for c in fetched:
+                    if c.meta.get("doc_id") in new:
+                        self._by_doc.setdefault(c.meta["doc_id"], []).append((c, tokenize(_lexical_text(c))))
+                for doc in new:
+                    self._by_doc.get(doc, []).sort(key=lambda pair: pair[0].meta.get("position", 0))
+                pairs = [pair for doc in sorted(self._by_doc) for pair in self._by_doc[doc]]
+                chunks = [c for c, _ in pairs]
+                self._bm25 = BM25Index([c.id for c in chunks], tokens=[t for _, t in pairs])
                 self._doc_meta = {c.meta["doc"]: c.meta for c in chunks}
                 self._chunks, self._signature = chunks, signature
             return self._chunks, self._bm25
+
+    def lexical_ids(self) -> list[str]:
+        """The chunk ids the BM25 index holds (for `check`)."""
+        return list(self._lexical_index()[1].ids)
 
     def idf(self) -> dict[str, float]:
         """Inverse document frequency of each (stemmed) term over the stored chunks."""

@@ -106,17 +106,3 @@ def test_ask_answers_with_citations_follows_up_and_refuses(tmp_path, letters):
 
     plain = cli("ask", "How many children does each social worker have on average?", index=index).stdout
     assert "Sources:" in plain and "[1] " in plain
-
-
-def test_a_second_writer_on_one_index_is_refused_with_a_clear_line(tmp_path, letters, library_factory):
-    index = tmp_path / "index"  # library_factory's index: the same folder the CLI is pointed at
-    holder = library_factory()
-    with holder.writing():  # this process is writing; a second process must not
-        run = cli("ingest", letters, index=index)
-        assert run.returncode == 2
-        assert f"error: {index} is being changed by process {os.getpid()}" in run.stderr
-        gone = cli("delete", "focused visit.txt", index=index)
-        assert gone.returncode == 2 and "being changed" in gone.stderr
-    done = cli("ingest", letters, "--json", index=index)  # the writer finished: the next one goes ahead
-    assert done.returncode == 0, done.stderr
-    assert {o["status"] for o in json.loads(done.stdout)} == {"added"}
