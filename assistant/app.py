@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 from assistant.answer import Answer, Citation
+from assistant.history import grade_points, history, history_markdown
 from assistant.library import Library
 from vectorstore.chroma_store import StoreError
 from vectorstore.retrieval import Filters
@@ -152,7 +153,19 @@ def build(lib: Library, upload_dir: Path):
     def refresh():
         names = doc_names()
         return (library_rows(lib), gr.update(choices=names, value=None), gr.update(choices=names),
-                gr.update(choices=authorities()))
+                gr.update(choices=authorities()), gr.update(choices=authorities()))
+
+    def timeline(authority):
+        import pandas as pd
+
+        rows = history(lib.documents(), authority or "")
+        points = pd.DataFrame(grade_points(rows), columns=["date", "judgement", "grade", "level"])
+        points["date"] = pd.to_datetime(points["date"])
+        return points, history_markdown(authority or "this council", rows)
+
+    def api_history(authority: str) -> list:
+        """A council's documents in date order, with the judgements each states (as `history --json`)."""
+        return history(lib.documents(), authority)
 
     def upload(files, progress=gr.Progress()):
         lines, failed = [], 0
@@ -247,6 +260,14 @@ def build(lib: Library, upload_dir: Path):
                             f_to = gr.Textbox(label="To")
                 with gr.Column(scale=2):
                     sources = gr.HTML(sources_html(None), elem_id="sources")
+        with gr.Tab("Timeline"):
+            councils = authorities()
+            t_la = gr.Dropdown(councils, value=councils[0] if councils else None, label="Local authority")
+            t_plot = gr.LinePlot(x="date", y="level", color="judgement", y_lim=[0.5, 4.5], height=340,
+                                    tooltip=["date", "judgement", "grade"], elem_id="timeline-plot", x_axis_format="%Y",
+                                    title="Judgements over time", y_title="grade",
+                                    caption="4 outstanding · 3 good · 2 requires improvement (to be good), or adequate · 1 inadequate")
+            t_table = gr.Markdown(elem_id="timeline")
         with gr.Tab("Library"):
             table = gr.Dataframe(library_rows(lib), headers=["title", "kind", "local authority", "date", "pages",
                                                              "chunks", "doc"], interactive=False)
@@ -265,13 +286,16 @@ def build(lib: Library, upload_dir: Path):
         question.submit(respond, inputs, outputs, api_visibility="private")
         clear_btn.click(lambda: ([], [], sources_html(None)), None, [chat, turns, sources], api_visibility="private")
         export_btn.click(export, turns, export_file, api_visibility="private")
-        lib_outputs = [status, table, to_delete, f_docs, f_las]
+        lib_outputs = [status, table, to_delete, f_docs, f_las, t_la]
+        t_la.change(timeline, t_la, [t_plot, t_table], api_visibility="private")
+        demo.load(timeline, t_la, [t_plot, t_table], api_visibility="private")
         files.upload(upload, files, lib_outputs, api_name="upload")
         delete_btn.click(delete, to_delete, lib_outputs, api_name="delete")
         reindex_btn.click(reindex, None, lib_outputs, api_visibility="private")
         gr.api(api_ask, api_name="ask")
         gr.api(api_search, api_name="search")
         gr.api(api_documents, api_name="documents")
+        gr.api(api_history, api_name="history")
     return demo
 
 

@@ -13,7 +13,8 @@ from functools import partial
 from pathlib import Path
 from typing import Callable
 
-from assistant.answer import Answer, compose
+from assistant.answer import NO_ANSWER, Answer, compose
+from assistant.facts import fact_answer, unknown_councils
 from assistant.followup import resolve
 from assistant.llm import llm_answer, make_chat_model
 from assistant.settings import Settings
@@ -264,6 +265,13 @@ class Library:
         r = self.settings.retrieval
         query = resolve(question, history)
         hits = self.retriever.search(query, k or r.k, mode or r.mode, filters)
+        fact = fact_answer(query, self.documents, self.store.chunks_of, filters)
+        if fact is not None:  # a judgement or a date the reports state, cited to its page
+            return replace(fact, question=question, query=query, hits=tuple(hits))
+        missing = unknown_councils(question, {d.local_authority for d in self.documents()}, [h.text for h in hits])
+        if missing:
+            return Answer(question=question, refused=True, query=query, hits=tuple(hits),
+                          text=f"{NO_ANSWER} It holds no documents about {' or '.join(missing)}.")
         answer = compose(question, hits, partial(self.embedder.embed, batch_size=SENTENCE_BATCH),
                          self.retriever.idf(), query=query,
                          named=self.retriever.named_documents(query, filters))

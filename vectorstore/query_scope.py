@@ -21,6 +21,14 @@ KIND_WORDS: list[tuple[str, str]] = [
     (r"\bnews\b|\bpress release\b", "council news"),
     (r"\b(?:full |ilacs |single |re-?)?inspections?\b", "full inspection"),
 ]
+COMMON_WORDS = frozenset({"Reading", "Bury"})  # council names that are also ordinary words
+
+
+def is_named(name: str, question: str) -> bool:
+    """`name` written as a name (capitalised), not only as the question's first word."""
+    return any(m.start() > 0 for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", question.strip()))
+
+
 YEAR = re.compile(r"\b(20[0-4]\d|19[89]\d)\b")
 
 
@@ -58,7 +66,8 @@ def scope_of(question: str, known_authorities: Iterable[str] = NAMES) -> Scope:
                 continue
             kinds.append(kind)
     authorities = tuple(a for a in known_authorities
-                        if re.search(rf"(?<![\w-]){re.escape(a.lower())}(?![\w-])", text))
+                        if re.search(rf"(?<![\w-]){re.escape(a.lower())}(?![\w-])", text)
+                        and (a not in COMMON_WORDS or is_named(a, question)))
     # "North Somerset" also contains "Somerset": keep the longest names only
     authorities = tuple(a for a in authorities if not any(a != b and a.lower() in b.lower() for b in authorities))
     return Scope(years=tuple(sorted({int(y) for y in YEAR.findall(text)})), kinds=tuple(kinds),

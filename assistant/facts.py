@@ -1,0 +1,133 @@
+"""Questions about judgements and dates ("what was Medway rated in 2023?", "when was the last full
+inspection?") answered from the metadata read at ingest, each fact cited to the page it was read from.
+Anything else, or any doubt about which council or report is meant, is left to the extractive answerer."""
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from assistant.answer import Answer, Citation
+from ingest import DocumentInfo
+from ingest.authorities import NAMES
+from ingest.metadata import MONTHS
+from vectorstore.chroma_store import StoredChunk
+from vectorstore.query_scope import COMMON_WORDS, LATEST, is_named, scope_of
+from vectorstore.retrieval import Filters
+
+RATING_Q = re.compile(r"\brat(ed|ing|ings)\b|\bjudge?ments?\b|\bjudged\b|\bgrade[ds]?\b|\boverall effectiveness\b|"
+                      r"\boutcome of the (area )?send\b", re.IGNORECASE)
+WHEN_Q = re.compile(r"^\s*when\b", re.IGNORECASE)
+OVER_TIME = re.compile(r"\bover time\b|\bhistory\b|\beach\b|\ball\b|\bevery\b|\bchanged?\b|\bimproved?\b|\bsince\b",
+                       re.IGNORECASE)
+GRADE_WORD = re.compile(r"\b(outstanding|good|requires? improvement|inadequate|adequate|not judged)\b", re.IGNORECASE)
+ChunksOf = Callable[[list[str]], list[StoredChunk]]
+
+
+def fact_answer(question: str, documents: Callable[[], list[DocumentInfo]], chunks_of: ChunksOf,
+                filters: Filters = Filters()) -> Answer | None:
+    rating = bool(RATING_Q.search(question))
+    scope = scope_of(question)
+    if not rating and not (WHEN_Q.search(question) and LATEST.search(question) and len(scope.kinds) == 1):
+        return None
+    docs = [d for d in documents() if filters.accepts(_meta(d))]
+    authorities = scope.authorities or tuple({d.local_authority for d in docs if d.local_authority})
+    if len(authorities) != 1:
+        return None  # which council is meant is not clear: leave it to retrieval
+    docs = [d for d in docs if d.local_authority == authorities[0]]
+    if rating:
+        kind = "area SEND inspection" if "area SEND inspection" in scope.kinds else "full inspection"
+        docs = [d for d in docs if d.kind == kind and (d.overall or d.judgements or d.outcome)]
+        wanted = "all" if OVER_TIME.search(question) and not scope.years else "latest"
+    else:
+        docs = [d for d in docs if d.kind == scope.kinds[0] and d.visit_dates]
+        wanted = "latest"
+    if scope.years:
+        docs = [d for d in docs if _years(d) & set(scope.years)]
+        wanted = "all"
+    if not docs:
+        return None
+    docs = sorted(docs, key=lambda d: d.date or "")
+    docs = docs if wanted == "all" else docs[-1:]
+    chunks = chunks_of([d.id for d in docs])
+    sentences, citations = [], []
+    for n, d in enumerate(docs, 1):
+        mine = [c for c in chunks if c.meta.get("doc_id") == d.id]
+        if rating:
+            pattern = re.compile(re.escape(d.outcome), re.IGNORECASE) if d.outcome else GRADE_WORD
+            support = _support(mine, d.judgement_page or 1, pattern)
+            sentences.append(_rating_sentence(d, n))
+        else:
+            support = _support(mine, 1, re.compile(_month_year(d.visit_dates[-1]), re.IGNORECASE))
+            sentences.append(f"The {'latest' if wanted == 'latest' else ''} {d.kind} of {d.local_authority} was "
+                             f"carried out {'on' if len(set(d.visit_dates)) == 1 else 'from'} {_span(d.visit_dates)} [{n}].")
+        if support is None:
+            return None  # the page the fact came from is not in the store: do not cite what cannot be shown
+        chunk, line = support
+        page = d.judgement_page if rating and d.judgement_page else chunk.meta.get("page", 1)
+        citations.append(Citation(n=n, doc=d.doc, title=d.title, date=d.date, page=page,
+                                  text=chunk.text, sentence=line, kind=d.kind,
+                                  page_end=chunk.meta.get("page_end"), doc_id=d.id))
+    text = " ".join(re.sub(r"\s+", " ", s) for s in sentences)
+    return Answer(question=question, text=text, citations=tuple(citations), query=question)
+
+
+def unknown_councils(question: str, known: set[str], passages: list[str]) -> tuple[str, ...]:
+    """Councils the question names (capitalised, as names are written) that no document in the library is
+    about and no retrieved passage mentions: a question about them cannot be answered from this library."""
+    named = [a for a in NAMES if re.search(rf"(?<![\w-]){re.escape(a)}(?![\w-])", question)
+             and (a not in COMMON_WORDS or is_named(a, question))]
+    named = [a for a in named if not any(a != b and a in b for b in named)]
+    if not named or any(a in known for a in named):
+        return ()
+    if any(a in p for a in named for p in passages):
+        return ()
+    return tuple(named)
+
+
+def _rating_sentence(d: DocumentInfo, n: int) -> str:
+    when = f"the {d.kind} of {_span(d.visit_dates)}" if d.visit_dates else f"the {d.kind} dated {_day(d.date)}"
+    if d.outcome:
+        return f"In {when}, inspectors found {d.outcome} for {d.local_authority} [{n}]."
+    parts = "; ".join(f"{label}: {grade}" for label, grade in d.judgements)
+    if d.overall:
+        return f"In {when}, Ofsted judged {d.local_authority}'s overall effectiveness {d.overall}" + \
+            (f" ({parts})" if parts else "") + f" [{n}]."
+    return f"In {when}, Ofsted gave {d.local_authority} no overall effectiveness grade; its judgements were {parts} [{n}]."
+
+
+def _support(chunks: list[StoredChunk], page: int, pattern: re.Pattern) -> tuple[StoredChunk, str] | None:
+    """The chunk of `page` whose lines match `pattern` most often, and its best line."""
+    on_page = [c for c in chunks if c.meta.get("page", 1) <= page <= c.meta.get("page_end", c.meta.get("page", 1))]
+    scored = [(len(pattern.findall(line)), c.meta.get("position", 0), c, line)
+              for c in on_page for line in c.text.split("\n") if line.strip()]
+    best = max(scored, key=lambda s: (s[0], -s[1]), default=None)
+    return (best[2], best[3].strip()) if best and best[0] else None
+
+
+def _span(dates: tuple[str, ...]) -> str:
+    """'17 to 28 July 2023', '14 September to 8 October 2015', '3 May 2024'."""
+    first, last = _day(dates[0]).split(" "), _day(dates[-1]).split(" ")
+    if first == last:
+        return " ".join(last)
+    same = next(i for i in range(4) if first[i:] == last[i:])
+    return f"{' '.join(first[:same])} to {' '.join(last)}"
+
+
+def _day(iso: str | None) -> str:
+    if not iso:
+        return "?"
+    parts = iso.split("-")
+    month = MONTHS[int(parts[1]) - 1].capitalize() if len(parts) > 1 else ""
+    return " ".join(x for x in (str(int(parts[2])) if len(parts) > 2 else "", month, parts[0]) if x)
+
+
+def _month_year(iso: str) -> str:
+    return rf"\b{MONTHS[int(iso[5:7]) - 1]}\s+{iso[:4]}\b"
+
+
+def _years(d: DocumentInfo) -> set[int]:
+    return {int(x[:4]) for x in (d.date, *d.visit_dates) if x}
+
+
+def _meta(d: DocumentInfo) -> dict:
+    return {"doc": d.doc, "kind": d.kind, "local_authority": d.local_authority, "date": d.date}

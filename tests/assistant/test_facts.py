@@ -1,0 +1,78 @@
+"""Judgement and date questions answered from the metadata read at ingest, cited to the page the
+judgements are printed on; a council the library knows nothing about is refused, not guessed."""
+from __future__ import annotations
+
+import pytest
+
+from tests.pdfgen import make_pdf
+
+
+def inspection(folder, name, year, grades, overall=True):
+    rows = [f"{label} {grade}" for label, grade in zip(
+        ["The impact of leaders on social work practice with children and families",
+         "The experiences and progress of children who need help and protection",
+         "The experiences and progress of children in care", "The experiences and progress of care leavers"], grades)]
+    make_pdf(folder / name, [
+        ["Contents", "Introduction and scope of this report"],
+        ["Inspection of Rutland local authority children's services", f"Inspection dates: 3 to 14 July {year}",
+         "Lead inspector: Alex Example, His Majesty's Inspector", "Judgement Grade", *rows,
+         *([f"Overall effectiveness {grades[0]}"] if overall else []),
+         f"Children in Rutland receive services that have changed since {year - 4}."],
+    ])
+
+
+@pytest.fixture
+def library(tmp_path, library_factory):
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    inspection(folder, "2019.pdf", 2019, ["Inadequate", "Inadequate", "Requires improvement to be good", "Good"])
+    inspection(folder, "2023.pdf", 2023, ["Good", "Requires improvement to be good", "Good", "Good"])
+    inspection(folder, "2026.pdf", 2026, ["Outstanding"] * 4, overall=False)
+    lib = library_factory()
+    lib.ingest([folder])
+    return lib
+
+
+def test_a_rating_question_is_answered_from_the_judgement_table_with_its_page(library):
+    answer = library.ask("What was Rutland rated in 2023?")
+    assert "overall effectiveness good" in answer.text and "[1]" in answer.text and not answer.refused
+    cited = answer.citations[0]
+    assert cited.doc == "2023.pdf" and cited.page == 2  # the table is on the second page
+    assert "Overall effectiveness Good" in cited.sentence and cited.sentence in cited.text
+
+
+def test_a_report_without_an_overall_grade_is_not_given_one(library):
+    answer = library.ask("What was Rutland rated in 2026?")
+    assert "no overall effectiveness grade" in answer.text and "outstanding" in answer.text
+    assert answer.citations[0].doc == "2026.pdf"
+
+
+def test_history_questions_list_every_inspection_in_date_order(library):
+    answer = library.ask("How have Rutland's judgements changed over time?")
+    assert [c.doc for c in answer.citations] == ["2019.pdf", "2023.pdf", "2026.pdf"]
+    assert answer.text.index("inadequate") < answer.text.index("judged Rutland's overall effectiveness good")
+
+
+def test_when_was_the_last_inspection(library):
+    answer = library.ask("When was the last full inspection?")
+    assert "3 to 14 July 2026" in answer.text and answer.citations[0].sentence == "Inspection dates: 3 to 14 July 2026"
+
+
+def test_a_council_the_library_does_not_hold_is_refused(library):
+    answer = library.ask("What were the judgements for Portsmouth in 2023?")
+    assert answer.refused and "no documents about Portsmouth" in answer.text and not answer.citations
+    assert not library.ask("Reading the 2023 report, how were care leavers judged?").text.startswith(
+        "The documents in the library do not answer")
+
+
+def test_history_rows_for_the_timeline(library):
+    from assistant.history import grade_points, history
+
+    rows = history(library.documents(), "rutland")
+    assert [r["doc"] for r in rows] == ["2019.pdf", "2023.pdf", "2026.pdf"]
+    assert rows[0]["overall"] == "inadequate" and rows[2]["overall"] is None
+    assert rows[1]["lead_inspector"] == "Alex Example" and rows[1]["judgement_page"] == 2
+    points = grade_points(rows)
+    assert {p["judgement"] for p in points if p["date"].startswith("2026")} == {
+        "leadership", "help and protection", "children in care", "care leavers"}  # and no overall grade
+    assert {p["level"] for p in points if p["date"].startswith("2019")} == {1, 2, 3}
