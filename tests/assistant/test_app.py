@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 import urllib.error
@@ -112,21 +111,6 @@ def test_documents_are_served_only_from_the_library(client, app_url):
                       f"{pdf['doc_id']}/..%2F..%2F..%2Fetc%2Fpasswd"):
         status, body, _ = _get(f"{app_url}doc/{traversal}")
         assert b"root:" not in body and status in (404, 405), traversal
-
-
-@pytest.fixture(scope="module")
-def browser():
-    chromium = shutil.which("chromium") or "/usr/bin/chromium"
-    if not Path(chromium).exists():
-        if os.environ.get("CI"):
-            pytest.fail("chromium is missing in CI: .ci/run installs it")
-        pytest.skip("Debian's chromium is not installed (make test installs it)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
-        yield b
-        b.close()
 
 
 def _ask_in_page(page, question):

@@ -8,7 +8,6 @@ import sys
 
 import pytest
 
-from tests.assistant.test_app import browser  # noqa: F401 (the headless Chromium fixture)
 from tests.assistant.test_facts import inspection
 from tests.conftest import ROOT, free_port, running
 
@@ -43,7 +42,7 @@ def test_history_through_the_api(app_url):
     assert rows[0]["judgement_page"] == 2 and rows[1]["lead_inspector"] == "Alex Example"
 
 
-def test_timeline_tab_shows_the_table_and_the_chart(browser, app_url):  # noqa: F811
+def test_timeline_tab_shows_the_table_and_the_chart(browser, app_url):
     page = browser.new_page(viewport={"width": 1300, "height": 1000})
     page.goto(app_url, wait_until="domcontentloaded")
     page.get_by_role("tab", name="Timeline").click()
