@@ -44,6 +44,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("authority", help='the local authority, e.g. "Medway"')
     p.add_argument("--json", action="store_true")
 
+    p = sub.add_parser("compare", parents=[store], help="two documents or two years side by side on a theme")
+    p.add_argument("theme", help='e.g. "supervision", "care leavers", "workforce"')
+    p.add_argument("left", help="a year (2019) or a document (its doc name or title)")
+    p.add_argument("right")
+    p.add_argument("--local-authority", help="the council, when the sides are years")
+    p.add_argument("--out", metavar="FILE", help="also write it to FILE (.md or .docx)")
+
+    p = sub.add_parser("scrutiny", parents=[store], help="challenge questions on a theme, each on a cited finding")
+    p.add_argument("theme")
+    p.add_argument("--local-authority", help="only this council's documents")
+    p.add_argument("--out", metavar="FILE", help="also write them to FILE (.md or .docx)")
+
     p = sub.add_parser("delete", parents=[store], help="remove a document (its `doc` name, as `docs` lists it)")
     p.add_argument("doc")
 
@@ -163,6 +175,27 @@ def cmd_history(lib, args) -> int:
     return 0 if rows else 1
 
 
+def cmd_compare(lib, args) -> int:
+    from assistant.prepare import compare, comparison_markdown, export
+
+    text = comparison_markdown(args.theme, compare(lib, args.theme, args.left, args.right, args.local_authority))
+    print(text)
+    if args.out:
+        print(f"wrote {export(text, args.out)}", file=sys.stderr)
+    return 0
+
+
+def cmd_scrutiny(lib, args) -> int:
+    from assistant.prepare import challenges, challenges_markdown, export
+
+    items = challenges(lib, args.theme, args.local_authority)
+    text = challenges_markdown(args.theme, items)
+    print(text)
+    if args.out:
+        print(f"wrote {export(text, args.out)}", file=sys.stderr)
+    return 0 if items else 1
+
+
 def cmd_delete(lib, args) -> int:
     if not lib.delete(args.doc):
         print(f"error: no document named {args.doc!r} (see `python -m assistant docs`)", file=sys.stderr)
@@ -232,7 +265,8 @@ def cmd_serve(lib, args) -> int:
     return 0
 
 
-COMMANDS = {"ingest": cmd_ingest, "check": cmd_check, "docs": cmd_docs, "history": cmd_history, "delete": cmd_delete, "search": cmd_search, "ask": cmd_ask,
+COMMANDS = {"ingest": cmd_ingest, "check": cmd_check, "docs": cmd_docs, "history": cmd_history, "compare": cmd_compare,
+            "scrutiny": cmd_scrutiny, "delete": cmd_delete, "search": cmd_search, "ask": cmd_ask,
             "chat": cmd_chat, "serve": cmd_serve}
 
 
