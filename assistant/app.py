@@ -17,6 +17,8 @@ from pathlib import Path
 
 from assistant.answer import Answer, Citation
 from assistant.history import grade_points, history, history_markdown
+from assistant.prepare import challenges, challenges_markdown, compare, comparison_markdown
+from assistant.prepare import export as export_file_as
 from assistant.library import Library
 from vectorstore.chroma_store import StoreError
 from vectorstore.retrieval import Filters
@@ -153,7 +155,7 @@ def build(lib: Library, upload_dir: Path):
     def refresh():
         names = doc_names()
         return (library_rows(lib), gr.update(choices=names, value=None), gr.update(choices=names),
-                gr.update(choices=authorities()), gr.update(choices=authorities()))
+                gr.update(choices=authorities()), gr.update(choices=authorities()), gr.update(choices=authorities()))
 
     def timeline(authority):
         import pandas as pd
@@ -162,6 +164,28 @@ def build(lib: Library, upload_dir: Path):
         points = pd.DataFrame(grade_points(rows), columns=["date", "judgement", "grade", "level"])
         points["date"] = pd.to_datetime(points["date"])
         return points, history_markdown(authority or "this council", rows)
+
+    def prepare_files(markdown: str, stem: str):
+        folder = Path(tempfile.mkdtemp(prefix="prepare-"))
+        return (gr.update(value=str(export_file_as(markdown, folder / f"{stem}.md")), visible=True),
+                gr.update(value=str(export_file_as(markdown, folder / f"{stem}.docx")), visible=True))
+
+    def compare_sides(theme, left, right, authority):
+        if not (theme and left and right):
+            return "Give a theme and two years or documents.", "", gr.update(), gr.update()
+        try:
+            sides = compare(lib, theme, left.strip(), right.strip(), authority or None)
+        except ValueError as exc:
+            return html.escape(str(exc)), "", gr.update(), gr.update()
+        shown = [html.escape(part, quote=False) for part in comparison_markdown(theme, sides).split("\n### ")[1:]]
+        shown = [f"### {part}" for part in shown]
+        return (*shown, *prepare_files(comparison_markdown(theme, sides), "comparison"))
+
+    def scrutiny(theme, authority):
+        if not theme:
+            return "Give a theme.", "", gr.update(), gr.update()
+        text = challenges_markdown(theme, challenges(lib, theme, authority or None))
+        return (html.escape(text, quote=False), "", *prepare_files(text, "scrutiny-questions"))
 
     def api_history(authority: str) -> list:
         """A council's documents in date order, with the judgements each states (as `history --json`)."""
@@ -268,6 +292,24 @@ def build(lib: Library, upload_dir: Path):
                                     title="Judgements over time", y_title="grade",
                                     caption="4 outstanding · 3 good · 2 requires improvement (to be good), or adequate · 1 inadequate")
             t_table = gr.Markdown(elem_id="timeline")
+        with gr.Tab("Prepare"):
+            gr.Markdown("Compare two years (or two documents) on a theme, or draft challenge questions for "
+                        "committee, each resting on a cited finding. Both download as Markdown and Word.")
+            with gr.Row():
+                p_theme = gr.Textbox(label="Theme", placeholder="supervision, care leavers, workforce",
+                                     elem_id="p-theme")
+                p_la = gr.Dropdown(councils, value=councils[0] if councils else None, label="Local authority")
+                p_left = gr.Textbox(label="First: a year or a document", placeholder="2019", elem_id="p-left")
+                p_right = gr.Textbox(label="Second", placeholder="2023", elem_id="p-right")
+            with gr.Row():
+                compare_btn = gr.Button("Compare", variant="primary", elem_id="compare")
+                scrutiny_btn = gr.Button("Draft scrutiny questions", elem_id="scrutiny")
+            with gr.Row():
+                p_one = gr.Markdown(elem_id="prepare-left")
+                p_two = gr.Markdown(elem_id="prepare-right")
+            with gr.Row():
+                p_md = gr.File(label="Markdown", visible=False, interactive=False)
+                p_docx = gr.File(label="Word (.docx)", visible=False, interactive=False)
         with gr.Tab("Library"):
             table = gr.Dataframe(library_rows(lib), headers=["title", "kind", "local authority", "date", "pages",
                                                              "chunks", "doc"], interactive=False)
@@ -286,7 +328,10 @@ def build(lib: Library, upload_dir: Path):
         question.submit(respond, inputs, outputs, api_visibility="private")
         clear_btn.click(lambda: ([], [], sources_html(None)), None, [chat, turns, sources], api_visibility="private")
         export_btn.click(export, turns, export_file, api_visibility="private")
-        lib_outputs = [status, table, to_delete, f_docs, f_las, t_la]
+        lib_outputs = [status, table, to_delete, f_docs, f_las, t_la, p_la]
+        compare_btn.click(compare_sides, [p_theme, p_left, p_right, p_la], [p_one, p_two, p_md, p_docx],
+                          api_visibility="private")
+        scrutiny_btn.click(scrutiny, [p_theme, p_la], [p_one, p_two, p_md, p_docx], api_visibility="private")
         t_la.change(timeline, t_la, [t_plot, t_table], api_visibility="private")
         demo.load(timeline, t_la, [t_plot, t_table], api_visibility="private")
         files.upload(upload, files, lib_outputs, api_name="upload")

@@ -89,8 +89,8 @@ def _first_item(text: str, limit: int = 300) -> str:
 # -- export ------------------------------------------------------------------------------------------
 def comparison_markdown(theme: str, sides: list[Side]) -> str:
     lines = [f"## {theme.capitalize()}: {' and '.join(s.label for s in sides)}", ""]
-    for s in sides:
-        lines += [f"### {s.label}", "", s.answer.markdown(), ""]
+    for s in sides:  # each source on its own list line, so that it renders as a list where pasted
+        lines += [f"### {s.label}", "", re.sub(r"(?m)^(\[\d+\] )", r"- \1", s.answer.markdown()), ""]
     return "\n".join(lines).strip() + "\n"
 
 
@@ -99,7 +99,7 @@ def challenges_markdown(theme: str, items: list[Challenge]) -> str:
     if not items:
         return "\n".join(lines + ["The documents in the library give no finding on this theme to ask about."]) + "\n"
     lines += [f"{i}. {c.question}" for i, c in enumerate(items, 1)] + ["", "Sources:"]
-    lines += [f"[{i}] {c.citation.title or c.citation.doc}, p. {c.citation.page} ({c.citation.doc})"
+    lines += [f"- [{i}] {c.citation.title or c.citation.doc}, p. {c.citation.page} ({c.citation.doc})"
               for i, c in enumerate(items, 1)]
     return "\n".join(lines) + "\n"
 
@@ -117,6 +117,8 @@ def write_docx(markdown: str, path: Path) -> Path:
             doc.add_heading(heading.group(2), level=min(len(heading.group(1)), 4))
         elif re.match(r"^\d+\.\s", line):
             doc.add_paragraph(re.sub(r"^\d+\.\s+", "", line), style="List Number")
+        elif line.startswith("- "):
+            doc.add_paragraph(line[2:], style="List Bullet")
         else:
             doc.add_paragraph(line)
     doc.save(path)
