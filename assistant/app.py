@@ -187,6 +187,30 @@ def build(lib: Library, upload_dir: Path):
         text = challenges_markdown(theme, challenges(lib, theme, authority or None))
         return (html.escape(text, quote=False), "", *prepare_files(text, "scrutiny-questions"))
 
+    def run_evaluation(dataset, mode, k, progress=gr.Progress()):
+        import pandas as pd
+
+        from evals.dataset import DatasetError
+        from evals.files import evaluate
+        from evals.report import answers_table, figures_table, per_kind_table
+
+        if not dataset:
+            return "Upload a dataset first.", None, None, gr.update(visible=False)
+        out = Path(tempfile.mkdtemp(prefix="evaluate-"))
+        try:
+            metrics, rows, files = evaluate(lib, Path(dataset if isinstance(dataset, str) else dataset.name), out,
+                                            mode=mode, k=int(k or 10),
+                                            progress=lambda n, total: progress((n, total), desc="Questions"))
+        except DatasetError as exc:
+            return html.escape(str(exc)), None, None, gr.update(visible=False)
+        runs = {mode: metrics}
+        summary = "\n\n".join(["### Retrieval", figures_table(runs), "### Answers", answers_table(runs),
+                                "### Per kind", per_kind_table(metrics)])
+        kinds = pd.DataFrame([{"kind": f"{kind} {name}", "metric": name, "value": m[name]} for kind, m in
+                              metrics["per_kind"].items() for name in ("hit@5", "mrr")])  # one bar per x: unstacked
+        table = pd.DataFrame(rows)[["id", "kind", "first_match_rank", "refused", "citations", "question", "answer"]]
+        return summary, kinds, table, gr.update(value=[str(f) for f in files], visible=True)
+
     def api_history(authority: str) -> list:
         """A council's documents in date order, with the judgements each states (as `history --json`)."""
         return history(lib.documents(), authority)
@@ -310,6 +334,21 @@ def build(lib: Library, upload_dir: Path):
             with gr.Row():
                 p_md = gr.File(label="Markdown", visible=False, interactive=False)
                 p_docx = gr.File(label="Word (.docx)", visible=False, interactive=False)
+        with gr.Tab("Evaluate"):
+            gr.Markdown("Run a Q&A file (JSON lines: `id`, `question`, `history`, `answer`, `evidence` of "
+                        "`{doc, quote}`, `kind`) against the library as it is now.")
+            with gr.Row():
+                e_file = gr.File(label="Dataset (.jsonl)", file_types=[".jsonl", ".json"], elem_id="e-file")
+                with gr.Column():
+                    e_mode = gr.Dropdown(["hybrid", "dense", "bm25"], value="hybrid", label="Retriever")
+                    e_k = gr.Number(10, label="Passages per question (k)", precision=0)
+                    e_run = gr.Button("Run evaluation", variant="primary", elem_id="e-run")
+            e_summary = gr.Markdown(elem_id="e-summary")
+            e_plot = gr.BarPlot(x="kind", y="value", color="metric", title="hit@5 and MRR per kind of question",
+                                y_lim=[0, 1], height=300, elem_id="e-plot")
+            e_table = gr.Dataframe(label="Per question", wrap=True, elem_id="e-table")
+            e_files = gr.File(label="Results (JSON, CSV, Markdown)", file_count="multiple", visible=False,
+                              interactive=False)
         with gr.Tab("Library"):
             table = gr.Dataframe(library_rows(lib), headers=["title", "kind", "local authority", "date", "pages",
                                                              "chunks", "doc"], interactive=False)
@@ -331,6 +370,8 @@ def build(lib: Library, upload_dir: Path):
         lib_outputs = [status, table, to_delete, f_docs, f_las, t_la, p_la]
         compare_btn.click(compare_sides, [p_theme, p_left, p_right, p_la], [p_one, p_two, p_md, p_docx],
                           api_visibility="private")
+        e_run.click(run_evaluation, [e_file, e_mode, e_k], [e_summary, e_plot, e_table, e_files],
+                    api_visibility="private")
         scrutiny_btn.click(scrutiny, [p_theme, p_la], [p_one, p_two, p_md, p_docx], api_visibility="private")
         t_la.change(timeline, t_la, [t_plot, t_table], api_visibility="private")
         demo.load(timeline, t_la, [t_plot, t_table], api_visibility="private")

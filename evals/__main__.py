@@ -23,11 +23,33 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--chunk-size", type=int)
     p.add_argument("--chunk-overlap", type=int)
     p.add_argument("--out", required=True, metavar="DIR")
+    p = sub.add_parser("compare", help="one dataset under several configurations, side by side, with a chart")
+    p.add_argument("--dataset", required=True)
+    g = p.add_mutually_exclusive_group()
+    g.add_argument("--index", metavar="DIR")
+    g.add_argument("--chroma-url", metavar="URL")
+    p.add_argument("--docs", nargs="*", default=[], metavar="PATH", help="ingest these first (needed for chunking)")
+    p.add_argument("--config", action="append", required=True, metavar="NAME:key=value,...",
+                   help="a configuration (repeat): keys mode, k, candidates, rrf_k, lexical_weight, scope_bonus, "
+                        "chunk_size, chunk_overlap; 'NAME:' alone is the defaults")
+    p.add_argument("--k", type=int, default=10)
+    p.add_argument("--out", required=True, metavar="DIR")
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    command = "python -m evals " + " ".join(shlex.quote(a) for a in (argv if argv is not None else sys.argv[1:]))
+    if args.command == "compare":
+        from evals.compare import run_compare
+
+        try:
+            run_compare(args.dataset, args.index, args.chroma_url, args.docs, args.config, Path(args.out), command,
+                        k=args.k)
+        except ValueError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+        return 0
     from tqdm import tqdm
 
     from assistant.cli import settings_from
@@ -61,7 +83,6 @@ def main(argv: list[str] | None = None) -> int:
         target = out if len(modes) == 1 else out / mode
         runs[mode] = write_results(target, rows, config)
         rows_by_run[mode] = rows
-    command = "python -m evals " + " ".join(shlex.quote(a) for a in (argv if argv is not None else sys.argv[1:]))
     (out / "report.md").write_text(render(runs, rows_by_run, command), encoding="utf-8")
     if len(modes) > 1:  # the top level holds every mode: metrics keyed by mode, result lines tagged with it
         (out / "metrics.json").write_text(json.dumps(runs, indent=2), encoding="utf-8")
