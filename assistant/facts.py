@@ -24,13 +24,14 @@ ChunksOf = Callable[[list[str]], list[StoredChunk]]
 
 
 def fact_answer(question: str, documents: Callable[[], list[DocumentInfo]], chunks_of: ChunksOf,
-                filters: Filters = Filters()) -> Answer | None:
+                filters: Filters = Filters(), home: str | None = None) -> Answer | None:
     rating = bool(RATING_Q.search(question))
     scope = scope_of(question)
     if not rating and not (WHEN_Q.search(question) and LATEST.search(question) and len(scope.kinds) == 1):
         return None
     docs = [d for d in documents() if filters.accepts(_meta(d))]
-    authorities = scope.authorities or tuple({d.local_authority for d in docs if d.local_authority})
+    authorities = scope.authorities or ((home,) if home else tuple({d.local_authority for d in docs
+                                                                     if d.local_authority}))
     if len(authorities) != 1:
         return None  # which council is meant is not clear: leave it to retrieval
     docs = [d for d in docs if d.local_authority == authorities[0]]

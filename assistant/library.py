@@ -103,7 +103,8 @@ class Library:
         if self._retriever is None:
             r = self.settings.retrieval
             self._retriever = Retriever(self.store, self.embedder, candidates=r.candidates, rrf_k=r.rrf_k,
-                                        lexical_weight=r.lexical_weight, scope_bonus=r.scope_bonus)
+                                        lexical_weight=r.lexical_weight, scope_bonus=r.scope_bonus,
+                                        home_authority=r.home_authority)
         return self._retriever
 
     # -- ingest ----------------------------------------------------------------------------
@@ -265,7 +266,7 @@ class Library:
         r = self.settings.retrieval
         query = resolve(question, history)
         hits = self.retriever.search(query, k or r.k, mode or r.mode, filters)
-        fact = fact_answer(query, self.documents, self.store.chunks_of, filters)
+        fact = fact_answer(query, self.documents, self.store.chunks_of, filters, home=r.home_authority)
         if fact is not None:  # a judgement or a date the reports state, cited to its page
             return replace(fact, question=question, query=query, hits=tuple(hits))
         missing = unknown_councils(question, {d.local_authority for d in self.documents()}, [h.text for h in hits])

@@ -1,6 +1,9 @@
 """The screenshots in docs/: the app on a library, captured by headless Chromium.
 
-    python -m benchmarks.screenshots --index DIR [--authority Medway] [--out docs]
+    python -m benchmarks.screenshots --index DIR [--authority Medway] [--theme supervision] [--years 2019 2023]
+        [--dataset FILE] [--out docs]
+
+Writes timeline.png, compare.png, scrutiny.png and evaluate.png.
 """
 from __future__ import annotations
 
@@ -22,6 +25,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--index", type=Path, required=True)
     parser.add_argument("--authority", default="Medway")
+    parser.add_argument("--theme", default="supervision")
+    parser.add_argument("--years", nargs=2, default=["2019", "2023"])
+    parser.add_argument("--dataset", type=Path, help="a small Q&A file for the Evaluate tab")
     parser.add_argument("--out", type=Path, default=ROOT / "docs")
     args = parser.parse_args()
     with socket.socket() as s:
@@ -49,11 +55,37 @@ def main() -> None:
                                    timeout=30000)
             page.wait_for_timeout(2500)
             page.screenshot(path=str(args.out / "timeline.png"), full_page=True)
+
+            page.get_by_role("tab", name="Prepare").click()
+            page.locator("#p-theme textarea").fill(args.theme)
+            page.locator("#p-left textarea").fill(args.years[0])
+            page.locator("#p-right textarea").fill(args.years[1])
+            page.locator("#compare").click()
+            page.wait_for_function("() => document.querySelector('#prepare-right').innerText.includes('Sources') || "
+                                   "document.querySelector('#prepare-right').innerText.includes('Closest')",
+                                   timeout=120000)
+            page.wait_for_timeout(2000)
+            page.screenshot(path=str(args.out / "compare.png"), full_page=True)
+            page.locator("#scrutiny").click()
+            page.wait_for_function("() => document.querySelector('#prepare-left').innerText.includes('Questions for')",
+                                   timeout=120000)
+            page.wait_for_timeout(2000)
+            page.screenshot(path=str(args.out / "scrutiny.png"), full_page=True)
+
+            if args.dataset:
+                page.get_by_role("tab", name="Evaluate").click()
+                page.locator("#e-file input[type=file]").set_input_files(str(args.dataset))
+                page.wait_for_timeout(2000)
+                page.locator("#e-run").click()
+                page.wait_for_function("() => document.querySelector('#e-summary').innerText.includes('Per kind')",
+                                       timeout=600000)
+                page.wait_for_timeout(2500)
+                page.screenshot(path=str(args.out / "evaluate.png"), full_page=True)
             browser.close()
     finally:
         proc.terminate()
         proc.wait(timeout=30)
-    print(f"wrote {args.out / 'timeline.png'}")
+    print(f"wrote timeline.png, compare.png, scrutiny.png{', evaluate.png' if args.dataset else ''} in {args.out}")
 
 
 if __name__ == "__main__":

@@ -5,8 +5,8 @@ judged by numbers.
         --config "hybrid:" --config "dense:mode=dense" --config "bm25-heavy:lexical_weight=3" \\
         --config "chunks-128:chunk_size=128,chunk_overlap=24"
 
-A configuration is NAME:key=value,...; keys: mode, k, candidates, rrf_k, lexical_weight, scope_bonus
-(retrieval), chunk_size, chunk_overlap (chunking: a separate collection, built from --docs).
+A configuration is NAME:key=value,...; keys: mode, k, candidates, rrf_k, lexical_weight, scope_bonus,
+home_authority (retrieval), chunk_size, chunk_overlap (chunking: a separate collection, built from --docs).
 """
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from pathlib import Path
 
 KEYS = {"mode": "retrieval__mode", "k": "retrieval__k", "candidates": "retrieval__candidates",
         "rrf_k": "retrieval__rrf_k", "lexical_weight": "retrieval__lexical_weight",
-        "scope_bonus": "retrieval__scope_bonus", "chunk_size": "chunking__size", "chunk_overlap": "chunking__overlap"}
+        "scope_bonus": "retrieval__scope_bonus", "home_authority": "retrieval__home_authority", "chunk_size": "chunking__size", "chunk_overlap": "chunking__overlap"}
 
 
 def parse_config(spec: str) -> tuple[str, dict[str, str]]:

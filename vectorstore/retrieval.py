@@ -90,12 +90,13 @@ class Retriever:
     """Finds chunks for a question. Keeps the BM25 index warm and rebuilds it when the store changes."""
 
     def __init__(self, store: ChromaStore, embedder: Embedder, candidates: int = 100, rrf_k: int = 10,
-                 lexical_weight: float = 1.5, scope_bonus: float = 1.0):
+                 lexical_weight: float = 1.5, scope_bonus: float = 1.0, home_authority: str | None = None):
         if candidates < 1 or rrf_k < 0:
             raise ValueError("candidates must be >= 1 and rrf_k >= 0")
         self.store, self.embedder = store, embedder
         self.candidates, self.rrf_k = candidates, rrf_k
         self.lexical_weight, self.scope_bonus = lexical_weight, scope_bonus
+        self.home_authority = home_authority  # the council meant when a question names none
         self._lock = threading.Lock()
         self._signature: tuple[int, int] | None = None
         self._chunks: list[StoredChunk] = []
@@ -189,15 +190,22 @@ class Retriever:
 
     def named_documents(self, query: str, filters: Filters = Filters()) -> tuple[str, ...]:
         """The documents a question names by both year and kind of report ("the 2019 inspection"), if any."""
-        scope = scope_of(query)
+        scope = self._scope(query, filters)
         if not (scope.years and scope.kinds):
             return ()
         self._lexical_index()
         return tuple(sorted(doc for doc, meta in self._doc_meta.items() if filters.accepts(meta) and scope.matches(meta)))
 
+    def _scope(self, query: str, filters: Filters) -> Scope:
+        """What the question points at; the home council when it names none and no filter picks one."""
+        scope = scope_of(query)
+        if self.home_authority and not scope.authorities and not filters.local_authorities:
+            scope = replace(scope, authorities=(self.home_authority,))
+        return scope
+
     def _scoped(self, query: str, filters: Filters) -> Filters | None:
         """Filters restricted to the documents the question points at, when any document fits."""
-        scope = scope_of(query)
+        scope = self._scope(query, filters)
         if not scope:
             return None
         self._lexical_index()

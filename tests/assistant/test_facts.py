@@ -76,3 +76,20 @@ def test_history_rows_for_the_timeline(library):
     assert {p["judgement"] for p in points if p["date"].startswith("2026")} == {
         "leadership", "help and protection", "children in care", "care leavers"}  # and no overall grade
     assert {p["level"] for p in points if p["date"].startswith("2019")} == {1, 2, 3}
+
+
+def test_a_home_council_is_meant_when_a_question_names_none(tmp_path, library_factory):
+    folder = tmp_path / "visits"
+    folder.mkdir()
+    for council, finding in (("Barnet", "Supervision of social workers is regular and reflective in Barnet."),
+                             ("Rutland", "Supervision is irregular here and rarely reflective.")):
+        (folder / f"{council}.txt").write_text(
+            f"12 March 2024\n\nFocused visit to {council} local authority children's services\n\n{finding}\n",
+            encoding="utf-8")
+    question = "What did inspectors say about supervision of social workers?"
+    plain = library_factory()
+    plain.ingest([folder])
+    assert plain.search(question)[0].doc == "Barnet.txt"  # more words in common
+    home = library_factory(retrieval__home_authority="Rutland")
+    assert home.search(question)[0].doc == "Rutland.txt"
+    assert home.search(f"{question[:-1]} in Barnet?")[0].doc == "Barnet.txt"  # a council named wins
