@@ -75,3 +75,29 @@ def test_prepare_tab_compares_two_years_and_drafts_questions_to_download(browser
     questions = page.locator("#prepare-left").inner_text()
     assert 'Inspectors found in 2021 that "Supervision of social workers is infrequent' in questions
     page.wait_for_function(downloads, arg="scrutiny-questions.docx", timeout=20000)
+
+
+def test_evaluate_tab_runs_an_uploaded_dataset_and_offers_the_results(browser, app_url, tmp_path):
+    import json
+
+    dataset = tmp_path / "rutland.jsonl"
+    dataset.write_text("\n".join(json.dumps(row) for row in [
+        {"id": "r1", "question": "Is supervision of social workers in Rutland regular?", "history": [],
+         "answer": "No", "kind": "fact",
+         "evidence": [{"doc": "visit 2021.txt", "quote": "Supervision of social workers is infrequent"}]},
+        {"id": "r2", "question": "What is the weather on Mars?", "history": [], "answer": "", "evidence": [],
+         "kind": "unanswerable"}]))
+    page = browser.new_page(viewport={"width": 1300, "height": 1000})
+    page.goto(app_url, wait_until="domcontentloaded")
+    page.get_by_role("tab", name="Evaluate").click()
+    page.locator("#e-file input[type=file]").set_input_files(str(dataset))
+    page.wait_for_timeout(1500)
+    page.locator("#e-run").click()
+    page.wait_for_function("() => document.querySelector('#e-summary').innerText.includes('Per kind')",
+                           timeout=60000)
+    summary = page.locator("#e-summary").inner_text()
+    assert "hybrid\t1\t1.000" in summary or "hybrid 1 1.000" in " ".join(summary.split())
+    assert "r1" in page.locator("#e-table").inner_text()
+    downloads = "name => [...document.querySelectorAll('a')].some(a => (a.href || '').includes(name))"
+    for name in ("metrics.json", "results.jsonl", "results.csv", "report.md"):
+        page.wait_for_function(downloads, arg=name, timeout=20000)
