@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 import os
 import re
 import shutil
@@ -11,6 +12,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -184,3 +186,55 @@ def browser():
         b = p.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
         yield b
         b.close()
+
+
+# -- the app, served for real (tests/assistant/test_app.py, tests/reliability/test_app_security.py) ----
+MARKUP_NAME = '<img src=x onerror="window.__xss=3">allotments.txt'
+XSS = ("Minutes of the panel meeting. The chair wrote <script>window.__xss = 1</script> about the fostering "
+       "allowance. A member pasted <img src=x onerror=\"window.__xss = 2\"> beside the fostering allowance note.\n")
+
+
+def get(url: str) -> tuple[int, bytes, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as r:
+            return r.status, r.read(), r.headers.get("content-type", "")
+    except urllib.error.HTTPError as e:
+        return e.code, b"", ""
+
+
+@pytest.fixture(scope="session")
+def app_url(tmp_path_factory):
+    """The app served for real on a free loopback port over the test letters, a document holding markup,
+    and a file whose name is markup; shared by the app and security tests."""
+    root = tmp_path_factory.mktemp("app")
+    docs = write_letters(root / "docs")
+    (docs / "panel minutes.txt").write_text(XSS, encoding="utf-8")
+    (docs / MARKUP_NAME).write_text("The parks committee noted that the allotment waiting list has 140 names.\n",
+                                    encoding="utf-8")
+    env = {**os.environ, "HF_HUB_OFFLINE": "1", "GRADIO_ANALYTICS_ENABLED": "False",
+           "ASSISTANT_STORE__INDEX_DIR": str(root / "index")}
+    run = subprocess.run([sys.executable, "-m", "assistant", "ingest", str(docs)], cwd=ROOT, env=env,
+                         capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    port = free_port()
+    with running([sys.executable, "-m", "assistant", "serve", "--port", str(port)], f"http://127.0.0.1:{port}/",
+                 root / "serve.log", env):
+        yield f"http://127.0.0.1:{port}/"
+
+
+@pytest.fixture(scope="session")
+def client(app_url):
+    from gradio_client import Client
+
+    return Client(app_url, verbose=False)
+
+
+def ask(client, question, history=(), **filters):
+    return client.predict(question, json.dumps(list(history)), json.dumps(filters), api_name="/ask")
+
+
+def ask_in_page(page, question):
+    page.locator("#question textarea").fill(question)
+    page.locator("#ask").click()
+
+
