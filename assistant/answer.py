@@ -30,6 +30,8 @@ NUMBER_Q = re.compile(r"\bhow (many|much|long|big|large)\b|\bwhat (proportion|pe
                       r"\b(percent|percentage|average|budget|vacancy rate|caseloads?)\b", re.IGNORECASE)
 DATE_Q = re.compile(r"^\s*(when|what dates?|which dates?)\b|\bwhat date\b", re.IGNORECASE)
 WHO_Q = re.compile(r"^\s*(who|which inspectors?)\b", re.IGNORECASE)
+ROLE_Q = re.compile(r"^\s*who (?:is|was|were|are) the ([a-z' ]+?) (?:for|of|at|in|on|when|who|that)\b", re.IGNORECASE)
+HOW_MANY = re.compile(r"\bhow many ((?:[a-z'-]+ ?){1,3})", re.IGNORECASE)
 LIST_Q = re.compile(r"\b(what|which) (were|are) (the|some)\b|\bareas?\b|\bimprove\w*\b|\brecommend\w*\b|\blist\b|"
                     r"\btopics\b|\bweaknesses\b|\bstrengths\b|\bjudgements\b", re.IGNORECASE)
 MONTHS = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -200,12 +202,28 @@ def _month_year(iso: str) -> str:
 
 def _fits_type(question: str, text: str) -> bool:
     if NUMBER_Q.search(question):
-        return bool(HAS_NUMBER.search(text))
+        return bool(HAS_NUMBER.search(text)) and _counts(question, text)
     if DATE_Q.search(question):
         return bool(HAS_DATE.search(text))
     if WHO_Q.search(question):
-        return bool(HAS_NAME.search(text))
+        role = ROLE_Q.search(question)  # "who was the lead member": a lead inspector is not the answer
+        return bool(HAS_NAME.search(text)) and (not role or set(tokenize(role.group(1))) <= set(tokenize(text)))
     return True
+
+
+def _counts(question: str, text: str) -> bool:
+    """For "how many X": a number in the sentence counts X (one of X's first words follows it closely)."""
+    m = HOW_MANY.search(question)
+    if not m:
+        return True
+    counted = set(tokenize(m.group(1))) - GENERIC - QUESTION_WORDS
+    if not counted:
+        return True
+    words = re.findall(r"[a-z0-9£%.,']+", text.lower())
+    for i, w in enumerate(words):
+        if HAS_NUMBER.fullmatch(w.strip(".,")) and counted & set(tokenize(" ".join(words[i + 1: i + 4]))):
+            return True
+    return False
 
 
 def _choose(question: str, best: Unit, eligible: list[Unit], s: AnswerSettings) -> list[Unit]:

@@ -95,3 +95,22 @@ def test_a_question_about_a_year_or_month_is_not_answered_from_another_period():
     later = hit(1, "Since the inspection in 2019 the budget for children's social care rose by 12 million pounds.",
                 date="2022-07-01")
     assert not compose("How did the budget change after the 2019 inspection?", [later], EMBED).refused
+
+
+def test_how_many_wants_a_number_that_counts_the_thing_asked_about():
+    from assistant.answer import _counts
+
+    assert _counts("How many children does each social worker have?", "Caseloads average 18 children per worker.")
+    assert _counts("How many monitoring visits had there been?", "Ofsted have now carried out four monitoring visits.")
+    assert not _counts("How many foster carers did Medway have?",
+                       "Care leavers can live with their foster carers when they turn 18.")
+    assert _counts("How much was the increase?", "No figure here.")  # only 'how many' counts things
+
+
+def test_who_is_the_role_wants_that_role_not_another():
+    from assistant.answer import _fits_type
+
+    lead = "Lead inspector: Amanda Maxwell, His Majesty's Inspector"
+    assert _fits_type("Who was the lead inspector for the 2023 inspection?", lead)
+    assert not _fits_type("Who was the lead member for children's services in 2023?", lead)
+    assert _fits_type("Who led the 2023 inspection?", lead)
