@@ -211,6 +211,14 @@ def app_url(tmp_path_factory):
     (docs / "panel minutes.txt").write_text(XSS, encoding="utf-8")
     (docs / MARKUP_NAME).write_text("The parks committee noted that the allotment waiting list has 140 names.\n",
                                     encoding="utf-8")
+    with served(docs, root) as url:
+        yield url
+
+
+@contextlib.contextmanager
+def served(docs: Path, root: Path):
+    """`ingest` the documents into an index under `root` with the CLI, then `serve` it on a free loopback
+    port; yields the app's URL."""
     env = {**os.environ, "HF_HUB_OFFLINE": "1", "GRADIO_ANALYTICS_ENABLED": "False",
            "ASSISTANT_STORE__INDEX_DIR": str(root / "index")}
     run = subprocess.run([sys.executable, "-m", "assistant", "ingest", str(docs)], cwd=ROOT, env=env,

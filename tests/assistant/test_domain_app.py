@@ -3,14 +3,11 @@ order, their judgements in a table and a chart), and the Prepare tab (compare tw
 draft scrutiny questions, download both as Markdown and .docx)."""
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 
 import pytest
 
 from tests.assistant.test_facts import inspection
-from tests.conftest import ROOT, free_port, running
+from tests.conftest import served
 
 pytestmark = [pytest.mark.slow, pytest.mark.server]
 
@@ -27,14 +24,8 @@ def app_url(tmp_path_factory):
         "workers is infrequent and does not challenge drift in children's plans.\n", encoding="utf-8")
     (folder / "news.txt").write_text("Rutland County Council news, 3 May 2024. New foster carers joined in Rutland "
                                      "and Rutland.\n", encoding="utf-8")
-    env = {**os.environ, "ASSISTANT_STORE__INDEX_DIR": str(root / "index")}
-    run = subprocess.run([sys.executable, "-m", "assistant", "ingest", str(folder)], cwd=ROOT, env=env,
-                         capture_output=True, text=True, timeout=300)
-    assert run.returncode == 0, run.stderr
-    port = free_port()
-    with running([sys.executable, "-m", "assistant", "serve", "--port", str(port)], f"http://127.0.0.1:{port}/",
-                 root / "serve.log", env):
-        yield f"http://127.0.0.1:{port}/"
+    with served(folder, root) as url:
+        yield url
 
 
 def test_history_through_the_api(app_url):

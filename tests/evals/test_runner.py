@@ -4,17 +4,10 @@ from evals.__main__ import main
 
 
 def test_evals_run_writes_results_metrics_and_report(tmp_path, letters, monkeypatch):
-    dataset = tmp_path / "set.jsonl"
-    rows = [
-        {"id": "a", "question": "What is the increase in foster carer allowances?", "history": [],
-         "answer": "£2.1m", "evidence": [{"doc": "scrutiny & committee's paper, 2023.md",
-                                            "quote": "sets out a £2.1m increase in allowances"}], "kind": "number"},
-        {"id": "b", "question": "Do disabled children wait for assessments?", "history": [], "answer": "yes",
-         "evidence": [{"doc": "inspection report.pdf", "quote": "Disabled children wait too long"}], "kind": "fact"},
-        {"id": "c", "question": "What is the weather on Mars?", "history": [], "answer": "", "evidence": [],
-         "kind": "unanswerable"},
-    ]
-    dataset.write_text("\n".join(json.dumps(r) for r in rows))
+    dataset = write_tiny_dataset(tmp_path / "set.jsonl")
+    with dataset.open("a") as f:
+        f.write("\n" + json.dumps({"id": "c", "question": "What is the weather on Mars?", "history": [], "answer": "",
+                                   "evidence": [], "kind": "unanswerable"}))
     out = tmp_path / "out"
     code = main(["run", "--dataset", str(dataset), "--docs", str(letters), "--index", str(tmp_path / "idx"),
                  "--retriever", "bm25", "--retriever", "hybrid", "--out", str(out)])

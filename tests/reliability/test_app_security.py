@@ -21,23 +21,25 @@ def test_documents_are_served_only_from_the_library(client, app_url):
         assert b"root:" not in body and status in (404, 405), traversal
 
 
-def test_browser_shows_markup_in_documents_as_text(browser, app_url):
+def sources_after_asking(browser, app_url, question):
+    """A fresh page that asked `question`; the sources panel once it shows passages."""
     page = browser.new_page()
     page.goto(app_url, wait_until="domcontentloaded")
-    ask_in_page(page, "What did the chair write about the fostering allowance?")
+    ask_in_page(page, question)
     page.locator("#sources details").first.wait_for(timeout=60000)
     page.wait_for_timeout(1000)
-    assert "<script>window.__xss = 1</script>" in page.locator("#sources").inner_text()
+    return page, page.locator("#sources").inner_text()
+
+
+def test_browser_shows_markup_in_documents_as_text(browser, app_url):
+    page, sources = sources_after_asking(browser, app_url, "What did the chair write about the fostering allowance?")
+    assert "<script>window.__xss = 1</script>" in sources
     assert page.evaluate("() => window.__xss") is None
 
 
 def test_browser_shows_markup_in_file_names_as_text(browser, app_url):
-    page = browser.new_page()
-    page.goto(app_url, wait_until="domcontentloaded")
-    ask_in_page(page, "How many names are on the allotment waiting list?")
-    page.locator("#sources details").first.wait_for(timeout=60000)
-    page.wait_for_timeout(1000)
-    assert MARKUP_NAME in page.locator("#sources").inner_text()
+    page, sources = sources_after_asking(browser, app_url, "How many names are on the allotment waiting list?")
+    assert MARKUP_NAME in sources
     page.get_by_role("tab", name="Library").click()
     title = MARKUP_NAME.removesuffix(".txt")  # the title of a document with no metadata is its file name
     page.wait_for_function("t => document.body.innerText.includes(t)", arg=title, timeout=20000)

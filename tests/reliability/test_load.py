@@ -2,14 +2,11 @@
 is the one its question gets alone (no answers mixed up between sessions). Latency is printed, not asserted."""
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 
 import pytest
 
 from benchmarks.load import run_load, upload_files
-from tests.conftest import ROOT, free_port, running, write_letters
+from tests.conftest import served, write_letters
 
 pytestmark = [pytest.mark.slow, pytest.mark.server]
 
@@ -29,13 +26,7 @@ QUESTIONS = [
 
 def test_twenty_users_and_an_uploader_get_their_own_answers_without_errors(tmp_path):
     docs = write_letters(tmp_path / "docs")
-    env = {**os.environ, "ASSISTANT_STORE__INDEX_DIR": str(tmp_path / "index")}
-    run = subprocess.run([sys.executable, "-m", "assistant", "ingest", str(docs)], cwd=ROOT, env=env,
-                         capture_output=True, text=True, timeout=300)
-    assert run.returncode == 0, run.stderr
-    port = free_port()
-    url = f"http://127.0.0.1:{port}/"
-    with running([sys.executable, "-m", "assistant", "serve", "--port", str(port)], url, tmp_path / "serve.log", env):
+    with served(docs, tmp_path) as url:
         got = run_load(url, QUESTIONS, users=20, seconds=20, uploads=upload_files(tmp_path / "uploads", 200))
     print(f"\nunder load: {got['questions_answered']} answers in {got['seconds']} s, latency {got['latency_ms']}, "
           f"uploads {got['uploads']}")
