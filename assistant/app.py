@@ -152,9 +152,9 @@ def build(lib: Library, upload_dir: Path):
         return gr.update(value=str(path), visible=True)
 
     def refresh():
-        names = doc_names()
+        names, councils = doc_names(), authorities()
         return (library_rows(lib), gr.update(choices=names, value=None), gr.update(choices=names),
-                gr.update(choices=authorities()), gr.update(choices=authorities()), gr.update(choices=authorities()))
+                *(gr.update(choices=councils) for _ in range(3)))  # the Ask filter, Timeline and Prepare
 
     def api_history(authority: str) -> list:
         """A council's documents in date order, with the judgements each states (as `history --json`)."""

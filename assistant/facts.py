@@ -8,10 +8,9 @@ from typing import Callable
 
 from assistant.answer import Answer, Citation
 from ingest import DocumentInfo
-from ingest.authorities import NAMES
 from ingest.metadata import MONTHS
 from vectorstore.chroma_store import StoredChunk
-from vectorstore.query_scope import COMMON_WORDS, LATEST, is_named, scope_of
+from vectorstore.query_scope import LATEST, Scope, named_authorities, scope_of
 from vectorstore.retrieval import Filters
 
 RATING_Q = re.compile(r"\brat(ed|ing|ings)\b|\bjudge?ments?\b|\bjudged\b|\bgrade[ds]?\b|\boverall effectiveness\b|"
@@ -43,7 +42,7 @@ def fact_answer(question: str, documents: Callable[[], list[DocumentInfo]], chun
         docs = [d for d in docs if d.kind == scope.kinds[0] and d.visit_dates]
         wanted = "latest"
     if scope.years:
-        docs = [d for d in docs if _years(d) & set(scope.years)]
+        docs = [d for d in docs if Scope(years=scope.years).matches(_meta(d))]
         wanted = "all"
     if not docs:
         return None
@@ -72,17 +71,16 @@ def fact_answer(question: str, documents: Callable[[], list[DocumentInfo]], chun
     return Answer(question=question, text=text, citations=tuple(citations), query=question)
 
 
-def unknown_councils(question: str, known: set[str], passages: list[str]) -> tuple[str, ...]:
+def unknown_councils(question: str, known: Callable[[], set[str]], passages: list[str]) -> tuple[str, ...]:
     """Councils the question names (capitalised, as names are written) that no document in the library is
-    about and no retrieved passage mentions: a question about them cannot be answered from this library."""
-    named = [a for a in NAMES if re.search(rf"(?<![\w-]){re.escape(a)}(?![\w-])", question)
-             and (a not in COMMON_WORDS or is_named(a, question))]
-    named = [a for a in named if not any(a != b and a in b for b in named)]
-    if not named or any(a in known for a in named):
+    about (`known`, asked only when a council is named) and no retrieved passage mentions: a question
+    about them cannot be answered from this library."""
+    named = named_authorities(question, as_written=True)
+    if not named or set(named) & known():
         return ()
     if any(a in p for a in named for p in passages):
         return ()
-    return tuple(named)
+    return named
 
 
 def _rating_sentence(d: DocumentInfo, n: int) -> str:
@@ -126,9 +124,7 @@ def _month_year(iso: str) -> str:
     return rf"\b{MONTHS[int(iso[5:7]) - 1]}\s+{iso[:4]}\b"
 
 
-def _years(d: DocumentInfo) -> set[int]:
-    return {int(x[:4]) for x in (d.date, *d.visit_dates) if x}
-
-
 def _meta(d: DocumentInfo) -> dict:
-    return {"doc": d.doc, "kind": d.kind, "local_authority": d.local_authority, "date": d.date}
+    """A document's record as its chunks carry it, for `Filters` and `Scope`."""
+    return {"doc": d.doc, "kind": d.kind, "local_authority": d.local_authority, "date": d.date,
+            "year": int(d.date[:4]) if d.date else None, "visit_dates": ",".join(d.visit_dates)}

@@ -269,7 +269,7 @@ class Library:
         fact = fact_answer(query, self.documents, self.store.chunks_of, filters, home=r.home_authority)
         if fact is not None:  # a judgement or a date the reports state, cited to its page
             return replace(fact, question=question, query=query, hits=tuple(hits))
-        missing = unknown_councils(question, {d.local_authority for d in self.documents()}, [h.text for h in hits])
+        missing = unknown_councils(question, self.retriever.local_authorities, [h.text for h in hits])
         if missing:
             return Answer(question=question, refused=True, query=query, hits=tuple(hits),
                           text=f"{NO_ANSWER} It holds no documents about {' or '.join(missing)}.")

@@ -65,13 +65,19 @@ def scope_of(question: str, known_authorities: Iterable[str] = NAMES) -> Scope:
             if kind == "full inspection" and any(k in kinds for k in ("area SEND inspection", "joint targeted area inspection")):
                 continue
             kinds.append(kind)
-    authorities = tuple(a for a in known_authorities
-                        if re.search(rf"(?<![\w-]){re.escape(a.lower())}(?![\w-])", text)
-                        and (a not in COMMON_WORDS or is_named(a, question)))
-    # "North Somerset" also contains "Somerset": keep the longest names only
-    authorities = tuple(a for a in authorities if not any(a != b and a.lower() in b.lower() for b in authorities))
     return Scope(years=tuple(sorted({int(y) for y in YEAR.findall(text)})), kinds=tuple(kinds),
-                 authorities=authorities)
+                 authorities=named_authorities(question, known_authorities))
+
+
+def named_authorities(question: str, known: Iterable[str] = NAMES, as_written: bool = False) -> tuple[str, ...]:
+    """The councils a question names, in any case or (`as_written`) capitalised as names are written;
+    'Reading' and 'Bury' count only as names written mid-sentence."""
+    text = question if as_written else question.lower().replace("’", "'")
+    found = tuple(a for a in known
+                  if re.search(rf"(?<![\w-]){re.escape(a if as_written else a.lower())}(?![\w-])", text)
+                  and (a not in COMMON_WORDS or is_named(a, question)))
+    # "North Somerset" also contains "Somerset": keep the longest names only
+    return tuple(a for a in found if not any(a != b and a.lower() in b.lower() for b in found))
 
 
 # What inspection documents call the thing a question asks for, added to the lexical query.

@@ -122,8 +122,8 @@ class Retriever:
                 records = {d.id for d in self.store.documents()}
                 for gone in set(self._by_doc) - records:
                     del self._by_doc[gone]
-                new = sorted(records - set(self._by_doc))
-                fetched = self.store.all_chunks() if len(new) > len(records) // 2 else self.store.chunks_of(new)
+                new = records - set(self._by_doc)
+                fetched = self.store.all_chunks() if len(new) > len(records) // 2 else self.store.chunks_of(sorted(new))
                 for c in fetched:
                     if c.meta.get("doc_id") in new:
                         self._by_doc.setdefault(c.meta["doc_id"], []).append((c, tokenize(_lexical_text(c))))
@@ -135,6 +135,11 @@ class Retriever:
                 self._doc_meta = {c.meta["doc"]: c.meta for c in chunks}
                 self._chunks, self._signature = chunks, signature
             return self._chunks, self._bm25
+
+    def local_authorities(self) -> set[str]:
+        """The councils the stored documents are about (from the cache kept with the BM25 index)."""
+        self._lexical_index()
+        return {m["local_authority"] for m in self._doc_meta.values() if m.get("local_authority")}
 
     def lexical_ids(self) -> list[str]:
         """The chunk ids the BM25 index holds (for `check`)."""
