@@ -34,7 +34,15 @@ class Span:
     heading: bool = False
 
 
+# A judgement heading of a children's services report: "The experiences and progress of children who
+# need help and protection: requires improvement to be good" (too long for the general rule below).
+JUDGEMENT_HEADING = re.compile(
+    r"^[A-Z][^.:;]{10,130}: (?i:outstanding|good|requires improvement(?: to be good)?|inadequate)$")
+
+
 def is_heading(line: str) -> bool:
+    if JUDGEMENT_HEADING.match(line):
+        return True
     words = line.split()
     if not words or len(words) > 15 or len(line) > 120 or BULLET.match(line):
         return False

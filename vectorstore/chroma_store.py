@@ -15,7 +15,7 @@ from urllib.parse import urlparse
 
 from ingest.records import Chunk, DocumentInfo
 
-SCHEMA = 1
+SCHEMA = 2  # bumped when chunking changes what a chunk holds: 2 = long judgement headings start chunks
 BATCH = 1000
 
 

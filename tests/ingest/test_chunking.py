@@ -39,6 +39,17 @@ def test_headings_start_chunks_and_are_carried():
     assert chunks[1].embed_text.startswith("Title")
 
 
+def test_a_long_judgement_heading_ends_the_list_before_it():
+    # ILACS reports follow "What needs to improve?" with a judgement heading too long for the general rule
+    judgement = "The experiences and progress of children who need help and protection: requires improvement to be good"
+    items = "".join(f"- The quality and consistency of {w} for children at risk outside the home.\n"
+                    for w in ("assessments", "plans", "direct work", "management oversight"))
+    pages = [f"What needs to improve?\n{items}{judgement}\n1. There are strong areas of practice for children. " * 1]
+    chunks = _chunks(pages, max_tokens=200, overlap_tokens=0)
+    assert [c.heading for c in chunks] == ["What needs to improve?", judgement]
+    assert chunks[0].text.endswith("management oversight for children at risk outside the home.")
+
+
 def test_overlap_repeats_trailing_sentences_within_a_section():
     pages = [" ".join(f"Sentence number {i} says something about practice." for i in range(40))]
     chunks = _chunks(pages, max_tokens=60, overlap_tokens=20)
