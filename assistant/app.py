@@ -264,7 +264,7 @@ def build(lib: Library, upload_dir: Path):
                     to_delete = gr.Dropdown(doc_names(), label="Document to delete")
                     delete_btn = gr.Button("Delete", variant="stop")
                     reindex_btn = gr.Button("Re-index every document")
-            status = gr.Markdown()
+            status = gr.Markdown(html.escape(lib.earlier_notice()))
 
         inputs = [question, chat, turns, f_docs, f_kinds, f_las, f_from, f_to]
         outputs = [chat, turns, sources, question]

@@ -33,6 +33,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--json", action="store_true", help="print the outcome of every file as JSON")
 
+    p = sub.add_parser("reindex", parents=[store],
+                       help="read every document again from its file (after an upgrade that changed chunking)")
+    p.add_argument("--json", action="store_true", help="print the outcome of every file as JSON")
+
     p = sub.add_parser("check", parents=[store], help="check the library is consistent (after a crash, say)")
     p.add_argument("--json", action="store_true", help="documents, chunks and problems as JSON")
 
@@ -108,12 +112,21 @@ def settings_from(args: argparse.Namespace) -> Settings:
 
 
 def cmd_ingest(lib, args) -> int:
-    from tqdm import tqdm
-
     from ingest import discover
 
-    total = len(discover(args.paths))
-    bar = tqdm(total=total, unit="file", desc="ingest", file=sys.stderr, disable=args.json or None)
+    return _write(lib, args, "ingest", len(discover(args.paths)), lambda progress: lib.ingest(args.paths, progress))
+
+
+def cmd_reindex(lib, args) -> int:
+    total = len(lib.documents()) + len(lib.store.earlier_documents())
+    return _write(lib, args, "reindex", total, lambda progress: lib.reindex(progress))
+
+
+def _write(lib, args, name: str, total: int, work) -> int:
+    """Run an ingest or re-index with a progress bar (files, pages, chunks) and a line per file that fails."""
+    from tqdm import tqdm
+
+    bar = tqdm(total=total, unit="file", desc=name, file=sys.stderr, disable=args.json or None)
     pages = chunks = 0
 
     def progress(outcome):
@@ -126,7 +139,7 @@ def cmd_ingest(lib, args) -> int:
         elif outcome.status in ("duplicate", "skipped"):
             tqdm.write(f"{outcome.status}: {outcome.doc}: {outcome.reason}", file=sys.stderr)
 
-    report = lib.ingest(args.paths, progress=progress)
+    report = work(progress)
     bar.close()
     if report.orphans_removed:
         print(f"removed {report.orphans_removed} chunks left by an interrupted ingest", file=sys.stderr)
@@ -160,7 +173,10 @@ def cmd_docs(lib, args) -> int:
                 for d in docs]
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return 0
-    if not docs:
+    notice = lib.earlier_notice()
+    if notice:
+        print(notice, file=sys.stderr)
+    if not docs and not notice:
         print("The library is empty: add documents with `python -m assistant ingest PATH`.")
     for d in docs:
         print(f"{d.date or '----------':10}  {d.title}  [{d.doc}]  {d.pages} pages, {d.chunks} chunks")
@@ -265,7 +281,7 @@ def cmd_serve(lib, args) -> int:
     return 0
 
 
-COMMANDS = {"ingest": cmd_ingest, "check": cmd_check, "docs": cmd_docs, "history": cmd_history, "compare": cmd_compare,
+COMMANDS = {"ingest": cmd_ingest, "reindex": cmd_reindex, "check": cmd_check, "docs": cmd_docs, "history": cmd_history, "compare": cmd_compare,
             "scrutiny": cmd_scrutiny, "delete": cmd_delete, "search": cmd_search, "ask": cmd_ask,
             "chat": cmd_chat, "serve": cmd_serve}
 

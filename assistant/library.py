@@ -21,7 +21,7 @@ from assistant.settings import Settings
 from ingest import DocumentInfo, IngestError, discover, file_sha256, load_document
 from ingest.loader import LoadedDocument, read_bytes
 from vectorstore import ChromaStore, Embedder, Hit, Retriever, SentenceTransformerEmbedder
-from vectorstore.chroma_store import StoreError, collection_names, make_client
+from vectorstore.chroma_store import SCHEMA, StoreError, collection_names, make_client
 from vectorstore.retrieval import Filters
 
 
@@ -93,9 +93,10 @@ class Library:
     def store(self) -> ChromaStore:
         if self._store is None:
             s = self.settings
-            chunks_name, docs_name = collection_names(self.embedder.name, s.chunking.size, s.chunking.overlap)
+            args = (self.embedder.name, s.chunking.size, s.chunking.overlap)
             client = make_client(s.store.index_dir, s.store.chroma_url)
-            self._store = ChromaStore(client, chunks_name, docs_name, self.embedder.dimension)
+            earlier = [collection_names(*args, schema=n) for n in range(1, SCHEMA)]
+            self._store = ChromaStore(client, *collection_names(*args), self.embedder.dimension, earlier=earlier)
         return self._store
 
     @property
@@ -143,21 +144,32 @@ class Library:
                 fcntl.flock(lock, fcntl.LOCK_UN)
 
     def reindex(self, progress: Progress | None = None) -> IngestReport:
-        """Read every document again from its source file (after a change to cleaning or chunking);
-        the old chunks stay until the new ones are ready."""
+        """Read every document again from its source file (after a change to cleaning or chunking),
+        with those an earlier version indexed under an older schema; the old chunks stay until the new
+        ones are ready, and the older schema's collections go once all their documents are over."""
         with self.writing():
             return self._reindex(progress)
 
     def _reindex(self, progress: Progress | None) -> IngestReport:
         report, todo = IngestReport(), []
-        for info in self.documents():
+        earlier = self.store.earlier_documents()
+        for info in self.documents() + earlier:
             path = _source_file(info)
             if path is None:
                 report.add(FileOutcome(info.doc, "skipped", "its source file is no longer there"), progress)
             else:
                 todo.append((path, info.doc, True))
         self._ingest_all(todo, report, progress, force=True)
+        if not self.store.earlier_documents():
+            self.store.drop_earlier()
         return report
+
+    def earlier_notice(self) -> str:
+        """One line when documents indexed by an earlier version are waiting to be re-indexed."""
+        n = len(self.store.earlier_documents())
+        return (f"{n} document{'s' if n != 1 else ''} indexed by an earlier version of the assistant "
+                "are not searchable until re-indexed: `python -m assistant reindex` (or Re-index in the app's "
+                "Library tab) reads them again from their files.") if n else ""
 
     def _ingest_all(self, files: list[tuple[Path, str, bool]], report: IngestReport, progress: Progress | None,
                     force: bool = False) -> None:

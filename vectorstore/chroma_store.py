@@ -31,8 +31,9 @@ class StoredChunk:
     embedding: list[float] | None = field(default=None, repr=False)
 
 
-def collection_names(model: str, chunk_size: int, overlap: int) -> tuple[str, str]:
-    tag = re.sub(r"[^a-zA-Z0-9._-]+", "-", f"{model}-c{chunk_size}-o{overlap}-s{SCHEMA}").strip("-._")
+def collection_names(model: str, chunk_size: int, overlap: int, schema: int | None = None) -> tuple[str, str]:
+    schema = SCHEMA if schema is None else schema
+    tag = re.sub(r"[^a-zA-Z0-9._-]+", "-", f"{model}-c{chunk_size}-o{overlap}-s{schema}").strip("-._")
     return f"chunks-{tag}", f"docs-{tag}"
 
 
@@ -88,11 +89,38 @@ def _doc_from_meta(meta: dict[str, Any]) -> DocumentInfo:
 class ChromaStore:
     """upsert / delete / query / count over one chunks collection and its documents collection."""
 
-    def __init__(self, client, chunks_name: str, docs_name: str, dimension: int):
-        self.dimension = dimension
+    def __init__(self, client, chunks_name: str, docs_name: str, dimension: int,
+                 earlier: Sequence[tuple[str, str]] = ()):
+        """`earlier`: the (chunks, docs) collection names the same model and chunk settings had under older
+        schemas, whose documents `reindex` brings over."""
+        self.dimension, self._client = dimension, client
         space = {"hnsw": {"space": "cosine"}}
         self._chunks = client.get_or_create_collection(chunks_name, configuration=space, embedding_function=None)
         self._docs = client.get_or_create_collection(docs_name, configuration=space, embedding_function=None)
+        present = {c if isinstance(c, str) else c.name for c in client.list_collections()}
+        self._earlier = [pair for pair in earlier if pair[1] in present]
+
+    # -- documents indexed by an earlier version ---------------------------------------------
+    def earlier_documents(self) -> list[DocumentInfo]:
+        """Documents recorded under an older schema and not yet in this one."""
+        current = {d.doc for d in self.documents()}
+        found: dict[str, DocumentInfo] = {}
+        for _, docs_name in self._earlier:
+            for meta in self._client.get_collection(docs_name, embedding_function=None).get(include=["metadatas"])["metadatas"]:
+                info = _doc_from_meta(meta)
+                if info.doc not in current:
+                    found.setdefault(info.doc, info)
+        return sorted(found.values(), key=lambda d: (d.date or "", d.doc))
+
+    def drop_earlier(self) -> None:
+        """Delete the older schemas' collections (after their documents were brought over)."""
+        for pair in self._earlier:
+            for name in pair:
+                try:
+                    self._client.delete_collection(name)
+                except Exception:  # already gone (another process dropped it)
+                    pass
+        self._earlier = []
 
     # -- documents -------------------------------------------------------------------------
     def documents(self) -> list[DocumentInfo]:

@@ -40,6 +40,9 @@ def test_ingest_docs_search_delete(tmp_path, letters):
 
     again = cli("ingest", letters, "--json", index=index)
     assert {o["status"] for o in json.loads(again.stdout)} == {"unchanged"}
+    reread = cli("reindex", "--json", index=index)  # after an upgrade: every file read again, nothing doubled
+    assert reread.returncode == 0 and {o["status"] for o in json.loads(reread.stdout)} == {"replaced"}
+    assert len(json.loads(cli("docs", "--json", index=index).stdout)) == 3
 
     assert cli("delete", "inspection report.pdf", index=index).returncode == 0
     gone = cli("delete", "inspection report.pdf", index=index)

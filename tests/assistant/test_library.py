@@ -38,3 +38,34 @@ def test_one_batch_with_twins_indexes_one_copy_and_a_broken_twin_fails_both(libr
     assert sorted(d.doc for d in lib.documents()) == sorted(
         ["focused visit (copy).txt", "inspection report.pdf", "scrutiny & committee's paper, 2023.md"])
     assert lib.store.count() == sum(d.chunks for d in lib.documents())
+
+
+def test_an_upgrade_that_changes_chunking_keeps_the_old_library_until_reindex_brings_it_over(
+        library_factory, letters, monkeypatch):
+    import assistant.library as library_module
+    import vectorstore.chroma_store as store_module
+
+    current = store_module.SCHEMA
+    for module in (store_module, library_module):  # the library as an earlier version wrote it
+        monkeypatch.setattr(module, "SCHEMA", current - 1)
+    old = library_factory()
+    old.ingest([letters])
+    before = {d.doc: d.chunks for d in old.documents()}
+    for module in (store_module, library_module):
+        monkeypatch.setattr(module, "SCHEMA", current)
+
+    lib = library_factory()
+    assert lib.documents() == [] and len(lib.store.earlier_documents()) == 3
+    assert lib.earlier_notice().startswith("3 documents indexed by an earlier version")
+    (letters / "focused visit.txt").unlink()  # one source has gone since: it stays where it was
+    report = lib.reindex()
+    assert {o.doc: o.status for o in report.outcomes}["focused visit.txt"] == "skipped"
+    assert {d.doc for d in lib.documents()} == set(before) - {"focused visit.txt"}
+    assert [d.doc for d in lib.store.earlier_documents()] == ["focused visit.txt"]
+
+    (letters / "focused visit.txt").write_text("Supervision is regular.\n", encoding="utf-8")
+    lib.reindex()
+    assert {d.doc for d in lib.documents()} == set(before) and lib.earlier_notice() == ""
+    assert lib.store.count() == sum(d.chunks for d in lib.documents())
+    names = {c if isinstance(c, str) else c.name for c in lib.store._client.list_collections()}
+    assert not any(n.endswith(f"-s{current - 1}") for n in names)  # the old collections are gone
