@@ -21,3 +21,15 @@ Westmorland and Furness|Wigan|Wiltshire|Windsor and Maidenhead|Wirral|Wokingham|
 """
 
 NAMES: tuple[str, ...] = tuple(n.strip() for n in AUTHORITIES.replace("\n", "").split("|") if n.strip())
+
+# What people call a council for short -> the name Ofsted writes (the reports use the full names).
+ALIASES: dict[str, str] = {
+    "Hull": "Kingston upon Hull", "Newcastle": "Newcastle upon Tyne", "Stoke": "Stoke-on-Trent",
+    "Southend": "Southend-on-Sea", "Brighton": "Brighton and Hove", "Telford": "Telford and Wrekin",
+    "Stockton": "Stockton-on-Tees", "Blackburn": "Blackburn with Darwen", "Redcar": "Redcar and Cleveland",
+    "Barking": "Barking and Dagenham", "Hammersmith": "Hammersmith and Fulham", "Kensington": "Kensington and Chelsea",
+    "Windsor": "Windsor and Maidenhead", "Bath": "Bath and North East Somerset", "BCP": "Bournemouth, Christchurch and Poole",
+    "Bournemouth": "Bournemouth, Christchurch and Poole", "Richmond": "Richmond upon Thames",
+    "Kingston": "Kingston upon Thames", "County Durham": "Durham", "East Riding": "East Riding of Yorkshire",
+    "Cheshire West": "Cheshire West and Chester", "Milton Keynes": "Milton Keynes",
+}

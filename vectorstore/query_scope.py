@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Iterable
 
-from ingest.authorities import NAMES
+from ingest.authorities import ALIASES, NAMES
 
 KIND_WORDS: list[tuple[str, str]] = [
     (r"\bfocus(?:ed|sed)? visits?\b", "focused visit"),
@@ -21,7 +21,7 @@ KIND_WORDS: list[tuple[str, str]] = [
     (r"\bnews\b|\bpress release\b", "council news"),
     (r"\b(?:full |ilacs |single |re-?)?inspections?\b", "full inspection"),
 ]
-COMMON_WORDS = frozenset({"Reading", "Bury"})  # council names that are also ordinary words
+COMMON_WORDS = frozenset({"Reading", "Bury", "Bath", "Barking"})  # council names that are also ordinary words
 
 
 def is_named(name: str, question: str) -> bool:
@@ -70,14 +70,23 @@ def scope_of(question: str, known_authorities: Iterable[str] = NAMES) -> Scope:
 
 
 def named_authorities(question: str, known: Iterable[str] = NAMES, as_written: bool = False) -> tuple[str, ...]:
-    """The councils a question names, in any case or (`as_written`) capitalised as names are written;
-    'Reading' and 'Bury' count only as names written mid-sentence."""
+    """The councils a question names, in any case or (`as_written`) capitalised as names are written, by
+    their full names or as people call them ("Hull", "Newcastle"); 'Reading', 'Bury', 'Bath' and 'Barking'
+    count only as names written mid-sentence."""
     text = question if as_written else question.lower().replace("’", "'")
-    found = tuple(a for a in known
-                  if re.search(rf"(?<![\w-]){re.escape(a if as_written else a.lower())}(?![\w-])", text)
-                  and (a not in COMMON_WORDS or is_named(a, question)))
+    known = tuple(known)
+
+    def said(name: str, within: str) -> bool:
+        pattern = rf"(?<![\w-]){re.escape(name if as_written else name.lower())}(?![\w-])"
+        return bool(re.search(pattern, within)) and (name not in COMMON_WORDS or is_named(name, question))
+
+    found = [a for a in known if said(a, text)]
+    rest = text  # a short name inside a full one ("Kingston upon Hull") is not a second council
+    for a in found:
+        rest = rest.replace(a if as_written else a.lower(), " ")
+    found += [name for alias, name in ALIASES.items() if name in known and said(alias, rest)]
     # "North Somerset" also contains "Somerset": keep the longest names only
-    return tuple(a for a in found if not any(a != b and a.lower() in b.lower() for b in found))
+    return tuple(dict.fromkeys(a for a in found if not any(a != b and a.lower() in b.lower() for b in found)))
 
 
 # What inspection documents call the thing a question asks for, added to the lexical query.

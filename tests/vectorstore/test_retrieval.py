@@ -37,6 +37,14 @@ def test_question_scope_reads_years_kinds_and_councils():
     assert not s.matches({"local_authority": "Somerset", "kind": "focused visit", "year": 2019})
 
 
+def test_councils_are_known_by_the_names_people_use():
+    assert scope_of("When did Hull's director arrive?").authorities == ("Kingston upon Hull",)
+    assert scope_of("What grade did Newcastle get in 2025?").authorities == ("Newcastle upon Tyne",)
+    assert scope_of("Kingston upon Hull in 2019").authorities == ("Kingston upon Hull",)  # not Kingston upon Thames
+    assert scope_of("What did the inspection of Bath find?").authorities == ("Bath and North East Somerset",)
+    assert not scope_of("Did children have to bath in cold water?").authorities  # a word, not the council
+
+
 def test_expansion_adds_document_vocabulary():
     assert "lead inspector" in expand("Who led the 2023 inspection?")
     assert expand("Tell me about care leavers") == "Tell me about care leavers"
