@@ -83,7 +83,7 @@ class Answer:
 
     def markdown(self) -> str:
         """The answer with its citations, ready to paste into a committee paper."""
-        lines = [self.text, ""]
+        lines = [self.text, ""] + ([f"*{self.notice}*", ""] if self.notice else [])
         cited = self.citations or self.closest
         if cited:
             lines.append("Sources:" if self.citations else "Closest matches (not answers):")

@@ -22,6 +22,7 @@ from ingest import DocumentInfo, IngestError, discover, file_sha256, load_docume
 from ingest.loader import LoadedDocument, read_bytes
 from vectorstore import ChromaStore, Embedder, Hit, Retriever, SentenceTransformerEmbedder
 from vectorstore.chroma_store import SCHEMA, StoreError, collection_names, make_client
+from vectorstore.query_scope import named_authorities
 from vectorstore.retrieval import Filters
 
 
@@ -278,17 +279,26 @@ class Library:
         r = self.settings.retrieval
         query = resolve(question, history)
         hits = self.retriever.search(query, k or r.k, mode or r.mode, filters)
-        fact = fact_answer(query, self.documents, self.store.chunks_of, filters, home=r.home_authority)
+        home = self.retriever.home()
+        answer = replace(self._answer(question, query, hits, filters, home), question=question, query=query,
+                         hits=tuple(hits))
+        if home and not named_authorities(query) and not filters.local_authorities \
+                and len(self.retriever.local_authorities()) > 1:  # say which council it was taken to mean
+            note = f"Read as a question about {home}, this library's home council: name a council to ask about another."
+            answer = replace(answer, notice=" ".join(x for x in (note, answer.notice) if x))
+        return answer
+
+    def _answer(self, question: str, query: str, hits: list[Hit], filters: Filters, home: str | None) -> Answer:
+        fact = fact_answer(query, self.documents, self.store.chunks_of, filters, home=home)
         if fact is not None:  # a judgement or a date the reports state, cited to its page
-            return replace(fact, question=question, query=query, hits=tuple(hits))
+            return fact
         missing = unknown_councils(question, self.retriever.local_authorities, [h.text for h in hits])
         if missing:
-            return Answer(question=question, refused=True, query=query, hits=tuple(hits),
+            return Answer(question=question, refused=True, query=query,
                           text=f"{NO_ANSWER} It holds no documents about {' or '.join(missing)}.")
         answer = compose(question, hits, partial(self.embedder.embed, batch_size=SENTENCE_BATCH),
                          self.retriever.idf(), query=query,
                          named=self.retriever.named_documents(query, filters))
-        answer = replace(answer, hits=tuple(hits))
         backend = self.settings.llm.backend
         if backend != "none":
             try:

@@ -44,8 +44,9 @@ class RetrievalSettings(BaseModel):
     lexical_weight: float = Field(1.5, ge=0, description="Weight of the BM25 ranking in the fusion (dense is 1).")
     scope_bonus: float = Field(1.0, ge=0, description="Fusion bonus, in first places, for chunks of the documents "
                                                       "a question names by year, kind or council.")
-    home_authority: str | None = Field(None, description="The council a question means when it names none (a "
-                                                         "council's own library holding its neighbours' reports too).")
+    home_authority: str | None = Field("auto", description="The council a question means when it names none: "
+                                       "'auto' = the council whose own papers (scrutiny reports, council news) the "
+                                       "library holds, when only one council's are there; a council's name; or 'none'.")
 
 
 class LLMSettings(BaseModel):

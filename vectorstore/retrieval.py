@@ -13,6 +13,8 @@ from vectorstore.embedder import Embedder
 from vectorstore.query_scope import LATEST, Scope, expand, scope_of
 
 Mode = Literal["dense", "bm25", "hybrid"]
+AUTO = "auto"
+OWN_PAPERS = ("scrutiny committee report", "council news")  # what a council publishes about itself
 MODES: tuple[str, ...] = ("dense", "bm25", "hybrid")
 
 
@@ -96,7 +98,8 @@ class Retriever:
         self.store, self.embedder = store, embedder
         self.candidates, self.rrf_k = candidates, rrf_k
         self.lexical_weight, self.scope_bonus = lexical_weight, scope_bonus
-        self.home_authority = home_authority  # the council meant when a question names none
+        # the council meant when a question names none: a name, "auto" (see `home`), or none
+        self.home_authority = None if (home_authority or "").lower() in ("", "none") else home_authority
         self._lock = threading.Lock()
         self._signature: tuple[int, int] | None = None
         self._chunks: list[StoredChunk] = []
@@ -140,6 +143,17 @@ class Retriever:
         """The councils the stored documents are about (from the cache kept with the BM25 index)."""
         self._lexical_index()
         return {m["local_authority"] for m in self._doc_meta.values() if m.get("local_authority")}
+
+    def home(self) -> str | None:
+        """The council a question means when it names none: the one configured, or with "auto" the council
+        whose own papers (scrutiny committee reports, council news) the library holds, when only one
+        council's are there (a council's library holding its neighbours' reports for comparison)."""
+        if self.home_authority != AUTO:
+            return self.home_authority
+        self._lexical_index()
+        own = {m["local_authority"] for m in self._doc_meta.values()
+               if m.get("kind") in OWN_PAPERS and m.get("local_authority")}
+        return own.pop() if len(own) == 1 else None
 
     def lexical_ids(self) -> list[str]:
         """The chunk ids the BM25 index holds (for `check`)."""
@@ -204,9 +218,8 @@ class Retriever:
     def _scope(self, query: str, filters: Filters) -> Scope:
         """What the question points at; the home council when it names none and no filter picks one."""
         scope = scope_of(query)
-        if self.home_authority and not scope.authorities and not filters.local_authorities:
-            scope = replace(scope, authorities=(self.home_authority,))
-        return scope
+        home = self.home() if not scope.authorities and not filters.local_authorities else None
+        return replace(scope, authorities=(home,)) if home else scope
 
     def _scoped(self, query: str, filters: Filters) -> Filters | None:
         """Filters restricted to the documents the question points at, when any document fits."""

@@ -69,3 +69,38 @@ def test_an_upgrade_that_changes_chunking_keeps_the_old_library_until_reindex_br
     assert lib.store.count() == sum(d.chunks for d in lib.documents())
     names = {c if isinstance(c, str) else c.name for c in lib.store._client.list_collections()}
     assert not any(n.endswith(f"-s{current - 1}") for n in names)  # the old collections are gone
+
+
+def _two_councils(folder):
+    folder.mkdir()
+    for council, day, finding in (("Rutland", 12, "regular and reflective"), ("Medway", 14, "rare")):
+        (folder / f"{council} visit.txt").write_text(
+            f"{day} March 2024\n\nFocused visit to {council} local authority children's services\n\n"
+            f"This letter summarises the findings of the focused visit to {council} children's services.\n\n"
+            f"Supervision of social workers is {finding}.\n", encoding="utf-8")
+    (folder / "Medway scrutiny.md").write_text(
+        "# Medway Council\n\n## Children and Young People Overview and Scrutiny Committee\n\n14 June 2023\n\n"
+        "The committee heard how Medway plans to recruit foster carers.\n", encoding="utf-8")
+    return folder
+
+
+def test_the_council_whose_own_papers_the_library_holds_is_the_one_a_question_means(library_factory, tmp_path):
+    folder = _two_councils(tmp_path / "docs")
+    lib = library_factory()
+    lib.ingest([folder / "Rutland visit.txt", folder / "Medway visit.txt"])
+    assert lib.retriever.home() is None  # Ofsted letters alone say nothing of whose library it is
+    assert lib.ask("What did inspectors say about supervision?").notice == ""
+
+    lib.ingest([folder / "Medway scrutiny.md"])
+    assert lib.retriever.home() == "Medway"
+    answer = lib.ask("What did inspectors say about supervision?")
+    assert answer.hits[0].doc == "Medway visit.txt" and answer.notice.startswith("Read as a question about Medway")
+    assert "*Read as a question about Medway" in answer.markdown()
+    other = lib.ask("What did inspectors say about supervision in Rutland?")
+    assert other.hits[0].doc == "Rutland visit.txt" and other.notice == ""
+
+    pinned = library_factory(retrieval__home_authority="none")
+    assert pinned.retriever.home() is None and pinned.ask("What did inspectors say about supervision?").notice == ""
+    rutland = library_factory(retrieval__home_authority="Rutland")  # named in settings, it wins over the papers
+    assert rutland.retriever.home() == "Rutland"
+    assert rutland.ask("What did inspectors say about supervision?").hits[0].doc == "Rutland visit.txt"
