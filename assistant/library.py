@@ -22,7 +22,6 @@ from ingest import DocumentInfo, IngestError, discover, file_sha256, load_docume
 from ingest.loader import LoadedDocument, read_bytes
 from vectorstore import ChromaStore, Embedder, Hit, Retriever, SentenceTransformerEmbedder
 from vectorstore.chroma_store import SCHEMA, StoreError, collection_names, make_client
-from vectorstore.query_scope import named_authorities
 from vectorstore.retrieval import Filters
 
 
@@ -282,8 +281,8 @@ class Library:
         home = self.retriever.home()
         answer = replace(self._answer(question, query, hits, filters, home), question=question, query=query,
                          hits=tuple(hits))
-        if home and not named_authorities(query) and not filters.local_authorities \
-                and len(self.retriever.local_authorities()) > 1:  # say which council it was taken to mean
+        if self.retriever.home_for(query, filters) and len(self.retriever.local_authorities()) > 1:
+            # say which council it was taken to mean
             note = f"Read as a question about {home}, this library's home council: name a council to ask about another."
             answer = replace(answer, notice=" ".join(x for x in (note, answer.notice) if x))
         return answer

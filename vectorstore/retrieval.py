@@ -1,6 +1,7 @@
 """Retrieval: dense (Chroma), lexical (BM25) and hybrid (reciprocal rank fusion), with filters."""
 from __future__ import annotations
 
+import re
 import threading
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
@@ -15,6 +16,8 @@ from vectorstore.query_scope import LATEST, Scope, expand, scope_of
 Mode = Literal["dense", "bm25", "hybrid"]
 AUTO = "auto"
 OWN_PAPERS = ("scrutiny committee report", "council news")  # what a council publishes about itself
+ACROSS_COUNCILS = re.compile(r"\b(councils|local authorities|other (councils?|local authorit\w+|areas?)|nationally|"
+                             r"national (average|picture|figures?)|england|across the country)\b", re.IGNORECASE)
 MODES: tuple[str, ...] = ("dense", "bm25", "hybrid")
 
 
@@ -188,9 +191,10 @@ class Retriever:
         if k < 1 or not query.strip():
             return []
         if mode == "dense":
-            return self.dense(query, k, filters)
+            return self.dense(query, k, self._home_filter(query, filters))
         if mode == "bm25":
-            return self.lexical(query, k, filters)
+            return self.lexical(query, k, self._home_filter(query, filters))
+        filters = self._home_filter(query, filters)
         n = max(k, self.candidates)
         vector = self.embedder.embed([query])[0]
         lexical_query = expand(query)
@@ -209,21 +213,32 @@ class Retriever:
 
     def named_documents(self, query: str, filters: Filters = Filters()) -> tuple[str, ...]:
         """The documents a question names by both year and kind of report ("the 2019 inspection"), if any."""
-        scope = self._scope(query, filters)
+        scope, filters = scope_of(query), self._home_filter(query, filters)
         if not (scope.years and scope.kinds):
             return ()
         self._lexical_index()
         return tuple(sorted(doc for doc, meta in self._doc_meta.items() if filters.accepts(meta) and scope.matches(meta)))
 
-    def _scope(self, query: str, filters: Filters) -> Scope:
-        """What the question points at; the home council when it names none and no filter picks one."""
-        scope = scope_of(query)
-        home = self.home() if not scope.authorities and not filters.local_authorities else None
-        return replace(scope, authorities=(home,)) if home else scope
+    def home_for(self, query: str, filters: Filters = Filters()) -> str | None:
+        """The home council, when the question is read as about it: it names no council, asks nothing
+        across councils ("which councils ..."), and no filter picks documents or councils."""
+        if filters.docs or filters.local_authorities or ACROSS_COUNCILS.search(query) or scope_of(query).authorities:
+            return None
+        return self.home()
+
+    def _home_filter(self, query: str, filters: Filters) -> Filters:
+        """`filters`, restricted to the home council's documents (and those about no council) when the
+        question is read as about it: another council's report does not answer a question about ours."""
+        home = self.home_for(query, filters)
+        if home is None:
+            return filters
+        self._lexical_index()
+        return replace(filters, docs=tuple(sorted(d for d, m in self._doc_meta.items()
+                                                  if m.get("local_authority") in (home, None))))
 
     def _scoped(self, query: str, filters: Filters) -> Filters | None:
         """Filters restricted to the documents the question points at, when any document fits."""
-        scope = self._scope(query, filters)
+        scope = scope_of(query)
         if not scope:
             return None
         self._lexical_index()
