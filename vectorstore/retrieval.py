@@ -190,11 +190,14 @@ class Retriever:
             raise ValueError(f"unknown retriever mode {mode!r}; choose one of {', '.join(MODES)}")
         if k < 1 or not query.strip():
             return []
-        if mode == "dense":
-            return self.dense(query, k, self._home_filter(query, filters))
-        if mode == "bm25":
-            return self.lexical(query, k, self._home_filter(query, filters))
         filters = self._home_filter(query, filters)
+        if mode == "dense":
+            return distinct(self.dense(query, 2 * k, filters), k)
+        if mode == "bm25":
+            return distinct(self.lexical(query, 2 * k, filters), k)
+        return distinct(self._hybrid(query, 2 * k, filters), k)
+
+    def _hybrid(self, query: str, k: int, filters: Filters) -> list[Hit]:
         n = max(k, self.candidates)
         vector = self.embedder.embed([query])[0]
         lexical_query = expand(query)
@@ -257,6 +260,19 @@ class Retriever:
             newest = max(candidates[d].get("date", "") for d in docs)
             docs = [d for d in docs if candidates[d].get("date", "") == newest]
         return replace(filters, docs=tuple(sorted(docs)))
+
+
+def distinct(hits: list[Hit], k: int, overlap: float = 0.8) -> list[Hit]:
+    """The first `k` hits, less any that repeats a better one from another file (the same letter kept as a
+    PDF and as a text file): most of their words in common (Jaccard above `overlap`)."""
+    kept: list[tuple[Hit, set[str]]] = []
+    for h in hits:
+        words = set(tokenize(h.text))
+        if not any(h.doc != g.doc and words and len(words & w) / len(words | w) > overlap for g, w in kept):
+            kept.append((h, words))
+        if len(kept) == k:
+            break
+    return [replace(h, rank=r) for r, (h, _) in enumerate(kept, 1)]
 
 
 def _extend(ranking: list[Hit], more: list[Hit]) -> list[Hit]:

@@ -1,7 +1,7 @@
 import pytest
 
 from vectorstore.query_scope import expand, scope_of
-from vectorstore.retrieval import Filters, Hit, fuse
+from vectorstore.retrieval import Filters, Hit, distinct, fuse
 
 
 def _hits(ids):
@@ -35,6 +35,14 @@ def test_question_scope_reads_years_kinds_and_councils():
     assert not scope_of("What about supervision?")
     assert s.matches({"local_authority": "North Somerset", "kind": "focused visit", "year": 2019})
     assert not s.matches({"local_authority": "Somerset", "kind": "focused visit", "year": 2019})
+
+
+def test_a_passage_kept_in_two_files_is_shown_once():
+    letter = "Supervision of social workers is regular, but it rarely reflects on children's plans."
+    hits = [Hit("a", letter, {"doc": "letter.pdf"}, rank=1), Hit("b", letter.replace("’", "'"), {"doc": "letter.txt"}, rank=2),
+            Hit("c", "Care leavers have a trusted adult.", {"doc": "letter.txt"}, rank=3),
+            Hit("d", letter, {"doc": "letter.pdf"}, rank=4)]  # the same file may repeat itself (overlap)
+    assert [(h.id, h.rank) for h in distinct(hits, 3)] == [("a", 1), ("c", 2), ("d", 3)]
 
 
 def test_councils_are_known_by_the_names_people_use():
