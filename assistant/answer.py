@@ -29,6 +29,9 @@ QUESTION_WORDS = frozenset(tokenize("many much big large long proportion percent
 NUMBER_Q = re.compile(r"\bhow (many|much|long|big|large)\b|\bwhat (proportion|percentage|number|share|rate|figure)\b|"
                       r"\b(percent|percentage|average|budget|vacancy rate|caseloads?)\b", re.IGNORECASE)
 DATE_Q = re.compile(r"^\s*(when|what dates?|which dates?)\b|\bwhat date\b", re.IGNORECASE)
+FUTURE_Q = re.compile(r"^\s*when (will|is|are|should|would)\b", re.IGNORECASE)  # "when will the next one be?"
+FUTURE = re.compile(r"\b(will|expect\w*|anticipat\w*|planned|due|scheduled|next)\b", re.IGNORECASE)
+SPAN = re.compile(r"\b(within|in) (about |approximately |around )?\w+ (years?|months?|weeks?)\b", re.IGNORECASE)
 WHO_Q = re.compile(r"^\s*(who|which inspectors?)\b", re.IGNORECASE)
 ROLE_Q = re.compile(r"^\s*who (?:is|was|were|are) the ([a-z' ]+?) (?:for|of|at|in|on|when|who|that)\b", re.IGNORECASE)
 HOW_MANY = re.compile(r"\bhow many ((?:[a-z'-]+ ?){1,3})", re.IGNORECASE)
@@ -203,6 +206,8 @@ def _month_year(iso: str) -> str:
 def _fits_type(question: str, text: str) -> bool:
     if NUMBER_Q.search(question):
         return bool(HAS_NUMBER.search(text)) and _counts(question, text)
+    if FUTURE_Q.search(question):  # a date in the future: a sentence about what is expected, not what was
+        return bool(FUTURE.search(text)) and bool(HAS_DATE.search(text) or SPAN.search(text))
     if DATE_Q.search(question):
         return bool(HAS_DATE.search(text))
     if WHO_Q.search(question):

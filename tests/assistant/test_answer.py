@@ -114,3 +114,13 @@ def test_who_is_the_role_wants_that_role_not_another():
     assert _fits_type("Who was the lead inspector for the 2023 inspection?", lead)
     assert not _fits_type("Who was the lead member for children's services in 2023?", lead)
     assert _fits_type("Who led the 2023 inspection?", lead)
+
+
+def test_when_will_wants_what_is_expected_not_what_happened():
+    from assistant.answer import _fits_type
+
+    q = "When will Ofsted next inspect Medway?"
+    assert not _fits_type(q, "This letter summarises the findings of the focused visit on 25 and 26 November 2025.")
+    assert _fits_type(q, "A full re-inspection is expected in spring/summer 2023.")
+    assert _fits_type("When will the next one be?", "The next full area SEND inspection will be within approximately three years.")
+    assert _fits_type("When did Ofsted visit?", "This letter summarises the findings of the focused visit on 25 November 2025.")
