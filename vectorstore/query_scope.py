@@ -102,6 +102,20 @@ EXPANSIONS: list[tuple[str, str]] = [
     (r"\blook(ed)? at\b|\bfocus(ed)? on\b|\bwhat part\b|\bwhich (areas|services)\b|\bcover(ed)?\b|\btopics?\b",
      "inspectors looked at reviewed evaluated focus areas covered"),
 ]
+# Questions that ask for a standard section of a report, and the headings that section goes by in
+# Ofsted's letters and reports ("What needs to improve?", "Areas for improvement", "Recommendations").
+SECTIONS: list[tuple[re.Pattern, re.Pattern]] = [(re.compile(q, re.IGNORECASE), re.compile(h, re.IGNORECASE)) for q, h in [
+    (r"(?<!requires )\bimprove\w*\b|\brecommend\w*\b|\bareas? for (development|improvement)\b|\bweakness\w*\b|"
+     r"\bdo better\b|\bpriority action\b",
+     r"what needs to improve|recommendations|areas? for (development|improvement)|need to do better|areas for priority action"),
+]]
+
+
+def sections_asked(question: str) -> list[re.Pattern]:
+    """The headings of the report sections a question asks for ("what must improve" -> What needs to improve)."""
+    return [heading for asks, heading in SECTIONS if asks.search(question)]
+
+
 LATEST = re.compile(r"\b(most recent|latest|last|newest|current)\b", re.IGNORECASE)
 
 

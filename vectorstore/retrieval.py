@@ -11,10 +11,11 @@ import numpy as np
 from vectorstore.bm25_index import BM25Index, tokenize
 from vectorstore.chroma_store import ChromaStore, StoredChunk
 from vectorstore.embedder import Embedder
-from vectorstore.query_scope import LATEST, Scope, expand, scope_of
+from vectorstore.query_scope import LATEST, Scope, expand, scope_of, sections_asked
 
 Mode = Literal["dense", "bm25", "hybrid"]
 AUTO = "auto"
+SECTION_BONUS = 0.5  # in first places, for chunks under the heading of the section a question asks for
 OWN_PAPERS = ("scrutiny committee report", "council news")  # what a council publishes about itself
 ACROSS_COUNCILS = re.compile(r"\b(councils|local authorities|other (councils?|local authorit\w+|areas?)|nationally|"
                              r"national (average|picture|figures?)|england|across the country)\b", re.IGNORECASE)
@@ -212,6 +213,10 @@ class Retriever:
             lexical = _extend(lexical, self.lexical(lexical_query, n, scoped))
             wanted = set(scoped.docs)
             bonus = {h.id: self.scope_bonus / (self.rrf_k + 1) for h in dense + lexical if h.doc in wanted}
+        sections = sections_asked(query)  # half a first place for the section the question asks for
+        for h in {h.id: h for h in dense + lexical}.values() if sections else ():
+            if any(p.search(h.heading) for p in sections):
+                bonus[h.id] = bonus.get(h.id, 0.0) + SECTION_BONUS / (self.rrf_k + 1)
         return fuse([dense, lexical], k, self.rrf_k, weights=[1.0, self.lexical_weight], bonus=bonus)
 
     def named_documents(self, query: str, filters: Filters = Filters()) -> tuple[str, ...]:

@@ -53,6 +53,15 @@ def test_councils_are_known_by_the_names_people_use():
     assert not scope_of("Did children have to bath in cold water?").authorities  # a word, not the council
 
 
+def test_a_question_for_what_must_improve_asks_for_that_section():
+    from vectorstore.query_scope import sections_asked
+
+    [heading] = sections_asked("What were the improvement points from the 2023 inspection?")
+    assert heading.search("What needs to improve in this area of social work practice?")
+    assert heading.search("Areas for improvement") and not heading.search("Main findings")
+    assert not sections_asked("Which areas were graded 'requires improvement' in 2015?")  # a grade, not a section
+
+
 def test_expansion_adds_document_vocabulary():
     assert "lead inspector" in expand("Who led the 2023 inspection?")
     assert expand("Tell me about care leavers") == "Tell me about care leavers"
@@ -105,3 +114,18 @@ def test_a_bonus_counts_as_one_more_first_place():
     fused = fuse(rankings, k=3, rrf_k=10, bonus={"c": 1 / 11})
     assert [h.id for h in fused] == ["c", "a", "b"]
     assert fused[0].score == pytest.approx(1 / 13 + 1 / 12 + 1 / 11)
+
+
+def test_the_section_a_question_asks_for_comes_first(library_factory, tmp_path):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    findings = ("Leaders have improved the front door and improvement continues. Practice must improve further in "
+                "some teams, and managers improve plans when audits show they must. ") * 6
+    (folder / "letter.txt").write_text(
+        f"Focused visit to Rutland local authority children's services\n\nMain findings\n\n{findings}\n\n"
+        "What needs to improve?\n\n- The quality of assessments for disabled children.\n"
+        "- Management oversight of plans.\n", encoding="utf-8")
+    lib = library_factory()
+    lib.ingest([folder])
+    top = lib.search("What must the council improve?", k=3)[0]
+    assert top.heading == "What needs to improve?"
