@@ -11,7 +11,7 @@ import numpy as np
 from vectorstore.bm25_index import BM25Index, tokenize
 from vectorstore.chroma_store import ChromaStore, StoredChunk
 from vectorstore.embedder import Embedder
-from vectorstore.query_scope import LATEST, Scope, expand, scope_of, sections_asked
+from vectorstore.query_scope import LATEST, Scope, expand, names_one_report, scope_of, sections_asked
 
 Mode = Literal["dense", "bm25", "hybrid"]
 AUTO = "auto"
@@ -204,7 +204,7 @@ class Retriever:
         lexical_query = expand(query)
         dense, lexical = self.dense(query, n, filters, vector), self.lexical(lexical_query, n, filters)
         bonus: dict[str, float] = {}
-        scoped = self._scoped(query, filters)
+        scoped, passed_over = self._scoped(query, filters), set()
         if scoped is not None:
             # The question names a year, a kind of report or a council: the chunks of those documents
             # become candidates even below the cut-off (ranked after it), and earn a bonus worth
@@ -213,11 +213,16 @@ class Retriever:
             lexical = _extend(lexical, self.lexical(lexical_query, n, scoped))
             wanted = set(scoped.docs)
             bonus = {h.id: self.scope_bonus / (self.rrf_k + 1) for h in dense + lexical if h.doc in wanted}
+            if names_one_report(query):  # "the 2019 inspection": the other reports of that kind are not it
+                kind = scope_of(query).kinds[0]
+                passed_over = {d for d, m in self._doc_meta.items() if m.get("kind") == kind} - wanted
         sections = sections_asked(query)  # half a first place for the section the question asks for
         for h in {h.id: h for h in dense + lexical}.values() if sections else ():
             if any(p.search(h.heading) for p in sections):
                 bonus[h.id] = bonus.get(h.id, 0.0) + SECTION_BONUS / (self.rrf_k + 1)
-        return fuse([dense, lexical], k, self.rrf_k, weights=[1.0, self.lexical_weight], bonus=bonus)
+        fused = fuse([dense, lexical], len(dense) + len(lexical) if passed_over else k, self.rrf_k,
+                     weights=[1.0, self.lexical_weight], bonus=bonus)
+        return [h for h in fused if h.doc not in passed_over][:k]
 
     def named_documents(self, query: str, filters: Filters = Filters()) -> tuple[str, ...]:
         """The documents a question names by both year and kind of report ("the 2019 inspection"), if any."""
@@ -268,16 +273,22 @@ class Retriever:
 
 
 def distinct(hits: list[Hit], k: int, overlap: float = 0.8) -> list[Hit]:
-    """The first `k` hits, less any that repeats a better one from another file (the same letter kept as a
-    PDF and as a text file): most of their words in common (Jaccard above `overlap`)."""
+    """The first `k` hits, less any that repeats a better one from a twin file (the same letter kept as a
+    PDF and as a text file: the same kind, council and date) with most of its words (Jaccard above
+    `overlap`). Different reports share boilerplate and near-identical tables: they are all kept."""
     kept: list[tuple[Hit, set[str]]] = []
     for h in hits:
         words = set(tokenize(h.text))
-        if not any(h.doc != g.doc and words and len(words & w) / len(words | w) > overlap for g, w in kept):
+        if not any(_twins(h, g) and words and len(words & w) / len(words | w) > overlap for g, w in kept):
             kept.append((h, words))
         if len(kept) == k:
             break
     return [replace(h, rank=r) for r, (h, _) in enumerate(kept, 1)]
+
+
+def _twins(a: Hit, b: Hit) -> bool:
+    same = (a.kind, a.local_authority, a.date)
+    return a.doc != b.doc and all(same) and same == (b.kind, b.local_authority, b.date)
 
 
 def _extend(ranking: list[Hit], more: list[Hit]) -> list[Hit]:

@@ -39,10 +39,13 @@ def test_question_scope_reads_years_kinds_and_councils():
 
 def test_a_passage_kept_in_two_files_is_shown_once():
     letter = "Supervision of social workers is regular, but it rarely reflects on children's plans."
-    hits = [Hit("a", letter, {"doc": "letter.pdf"}, rank=1), Hit("b", letter.replace("’", "'"), {"doc": "letter.txt"}, rank=2),
-            Hit("c", "Care leavers have a trusted adult.", {"doc": "letter.txt"}, rank=3),
-            Hit("d", letter, {"doc": "letter.pdf"}, rank=4)]  # the same file may repeat itself (overlap)
-    assert [(h.id, h.rank) for h in distinct(hits, 3)] == [("a", 1), ("c", 2), ("d", 3)]
+    meta = {"kind": "focused visit", "local_authority": "Rutland", "date": "2025-06-02"}
+    hits = [Hit("a", letter, {"doc": "letter.pdf", **meta}, rank=1),
+            Hit("b", letter.replace("'", "’"), {"doc": "letter.txt", **meta}, rank=2),
+            Hit("c", "Care leavers have a trusted adult.", {"doc": "letter.txt", **meta}, rank=3),
+            Hit("d", letter, {"doc": "letter.pdf", **meta}, rank=4),  # the same file may repeat itself (overlap)
+            Hit("e", letter, {"doc": "2019 letter.pdf", **meta, "date": "2019-02-28"}, rank=5)]  # another report
+    assert [(h.id, h.rank) for h in distinct(hits, 4)] == [("a", 1), ("c", 2), ("d", 3), ("e", 4)]
 
 
 def test_councils_are_known_by_the_names_people_use():
@@ -129,3 +132,22 @@ def test_the_section_a_question_asks_for_comes_first(library_factory, tmp_path):
     lib.ingest([folder])
     top = lib.search("What must the council improve?", k=3)[0]
     assert top.heading == "What needs to improve?"
+
+
+def test_the_last_inspection_is_searched_without_the_earlier_ones(library_factory, tmp_path):
+    from tests.assistant.test_facts import inspection
+
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for year in (2015, 2019, 2023):
+        inspection(folder, f"{year}.pdf", year, ["Good"] * 4)
+    (folder / "scrutiny.txt").write_text(  # a council paper about the 2023 inspection stays a candidate
+        "Children and Young People Overview and Scrutiny Committee\n\n14 June 2024\n\n"
+        "The committee heard who led the 2023 inspection of Rutland and when it took place.\n", encoding="utf-8")
+    lib = library_factory()
+    lib.ingest([folder])
+    docs = [h.doc for h in lib.search("When was the last full inspection of Rutland, and who led it?", k=10)]
+    assert docs[0] == "2023.pdf" and not {"2015.pdf", "2019.pdf"} & set(docs)
+    assert "scrutiny.txt" in docs
+    every = {h.doc for h in lib.search("How have the inspections of Rutland changed since 2015?", k=10)}
+    assert {"2015.pdf", "2019.pdf", "2023.pdf"} <= every  # no single report named: all stay
