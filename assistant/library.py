@@ -278,12 +278,11 @@ class Library:
         r = self.settings.retrieval
         query = resolve(question, history)
         hits = self.retriever.search(query, k or r.k, mode or r.mode, filters)
-        home = self.retriever.home()
-        answer = replace(self._answer(question, query, hits, filters, home), question=question, query=query,
-                         hits=tuple(hits))
-        if self.retriever.home_for(query, filters) and len(self.retriever.local_authorities()) > 1:
-            # say which council it was taken to mean
-            note = f"Read as a question about {home}, this library's home council: name a council to ask about another."
+        answer = replace(self._answer(question, query, hits, filters, self.retriever.home()), question=question,
+                         query=query, hits=tuple(hits))
+        assumed = self.retriever.home_for(query, filters)
+        if assumed and len(self.retriever.local_authorities()) > 1:  # say which council it was taken to mean
+            note = f"Read as a question about {assumed}, this library's home council: name a council to ask about another."
             answer = replace(answer, notice=" ".join(x for x in (note, answer.notice) if x))
         return answer
 

@@ -31,5 +31,5 @@ ALIASES: dict[str, str] = {
     "Windsor": "Windsor and Maidenhead", "Bath": "Bath and North East Somerset", "BCP": "Bournemouth, Christchurch and Poole",
     "Bournemouth": "Bournemouth, Christchurch and Poole", "Richmond": "Richmond upon Thames",
     "Kingston": "Kingston upon Thames", "County Durham": "Durham", "East Riding": "East Riding of Yorkshire",
-    "Cheshire West": "Cheshire West and Chester", "Milton Keynes": "Milton Keynes",
+    "Cheshire West": "Cheshire West and Chester",
 }

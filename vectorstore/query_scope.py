@@ -111,6 +111,11 @@ SECTIONS: list[tuple[re.Pattern, re.Pattern]] = [(re.compile(q, re.IGNORECASE), 
 ]]
 
 
+# "the 2019 inspection", "its 2023 focused visit": one report, named by its year (not "since 2015")
+ONE_REPORT = re.compile(r"\b(?:19|20)\d\d(?:'s)? (?:ofsted )?(?:full |ilacs |single |area send |send )?"
+                        r"(?:inspection|focus(?:s?ed)? visit|monitoring visit|review)\b(?!s)", re.IGNORECASE)
+
+
 def names_one_report(question: str) -> bool:
     """The question means one report of one kind: "the 2019 inspection", "the last focused visit"."""
     scope = scope_of(question)
@@ -124,9 +129,6 @@ def sections_asked(question: str) -> list[re.Pattern]:
     return [heading for asks, heading in SECTIONS if asks.search(question)]
 
 
-# "the 2019 inspection", "its 2023 focused visit": one report, named by its year (not "since 2015")
-ONE_REPORT = re.compile(r"\b(?:19|20)\d\d(?:'s)? (?:ofsted )?(?:full |ilacs |single |area send |send )?"
-                        r"(?:inspection|focus(?:s?ed)? visit|monitoring visit|review)\b(?!s)", re.IGNORECASE)
 LATEST = re.compile(r"\b(most recent|latest|last|newest|current)\b", re.IGNORECASE)
 
 
