@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Iterable
 
 from ingest.authorities import ALIASES, NAMES
@@ -57,7 +58,8 @@ def _doc_years(meta: dict[str, Any]) -> set[int]:
     return years
 
 
-def scope_of(question: str, known_authorities: Iterable[str] = NAMES) -> Scope:
+@lru_cache(maxsize=1024)  # one question is scoped by retrieval, the home filter, facts and the answer
+def scope_of(question: str, known_authorities: tuple[str, ...] = NAMES) -> Scope:
     text = question.lower().replace("’", "'")
     kinds = []
     for pattern, kind in KIND_WORDS:
