@@ -16,7 +16,7 @@ from ingest.chunking import is_heading, sentences
 from ingest.clean import BULLET
 from ingest.metadata import MONTHS as MONTH_NAMES
 from vectorstore.bm25_index import tokenize
-from vectorstore.query_scope import YEAR, Scope
+from vectorstore.query_scope import YEAR, Scope, scope_of, sections_asked
 from vectorstore.retrieval import Hit
 
 NO_ANSWER = "The documents in the library do not answer this."
@@ -45,6 +45,7 @@ HAS_NUMBER = re.compile(r"(?<![\w/])(?!(?:19|20)\d\d\b)\d+(?:[.,]\d+)?|£\s?\d|"
                         r"half|third|quarter|dozen|hundred)\b", re.IGNORECASE)
 HAS_NAME = re.compile(r"\b[A-Z][a-z]+(?:[-'][A-Z][a-z]+)?\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
 
+SCOPE_WORDS = re.compile(rf"\b(?:{MONTHS}|spring|summer|autumn|winter|(?:19|20)\d\d)\b", re.IGNORECASE)
 LABELLED = re.compile(r"^[^:]{3,40}:\s*\S")  # "Inspection dates: 15 July", "Lead inspector: A Name"
 # How questions say it -> how the documents say it (stemmed): "who led" -> "lead inspector"
 SAME = {"led": "lead", "rate": "judg", "grade": "judg", "judgment": "judg"}
@@ -116,6 +117,8 @@ class AnswerSettings:
     rank_weight: float = 0.1  # prior for the retriever's order: rank_weight / rank
     figure_coverage: float = 0.3  # share of a figure question's topic a sentence with a number must name
     embed_units: int = 16  # embed only this many units, the best by words and rank (0: all)
+    section_bonus: float = 0.5  # for units under the heading of the section the question asks for
+    scope_weight: float = 0.5  # share of a term's weight for the words that pick the document (years, months)
 
 
 def split_units(hit_index: int, text: str) -> list[Unit]:
@@ -166,13 +169,19 @@ def compose(question: str, hits: Sequence[Hit], embed: EmbedFn, weights: dict[st
 
 def _score(query: str, units: list[Unit], hits: list[Hit], embed: EmbedFn, weights: dict[str, float],
            s: AnswerSettings) -> None:
-    q_terms = [SAME.get(t, t) for t in dict.fromkeys(tokenize(query)) if t not in GENERIC]
-    total = sum(weights.get(t, 1.0) for t in q_terms) or 1.0
+    councils = set(tokenize(" ".join(scope_of(query).authorities)))  # like Medway: in every passage about it
+    q_terms = [SAME.get(t, t) for t in dict.fromkeys(tokenize(query)) if t not in GENERIC | councils]
+    scope = set(tokenize(" ".join(m.group(0) for m in SCOPE_WORDS.finditer(query))))
+    weight = {t: weights.get(t, 1.0) * (s.scope_weight if t in scope else 1.0) for t in q_terms}
+    total = sum(weight.values()) or 1.0
+    sections = sections_asked(query)
+    in_section = [bool(sections) and any(p.search(h.heading) for p in sections) for h in hits]
     for u in units:
         u.terms = set(tokenize(u.text))
         context = set(tokenize(hits[u.hit].heading))
-        covered = sum(weights.get(t, 1.0) * (1.0 if t in u.terms else 0.5 if t in context else 0.0) for t in q_terms)
-        u.score = (1 - s.dense_weight) * covered / total + s.rank_weight / (u.hit + 1)
+        covered = sum(w * (1.0 if t in u.terms else 0.5 if t in context else 0.0) for t, w in weight.items())
+        u.score = ((1 - s.dense_weight) * covered / total + s.rank_weight / (u.hit + 1)
+                   + (s.section_bonus if in_section[u.hit] else 0.0))
     # the model reads only the units the words already favour: it is most of an answer's time
     read = sorted(units, key=lambda u: -u.score)[: s.embed_units] if s.embed_units else units
     vectors = np.asarray(embed([query] + [u.text for u in read]), dtype=float)

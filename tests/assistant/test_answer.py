@@ -8,6 +8,7 @@ from tests.conftest import FakeEmbedder
 from vectorstore.retrieval import Hit
 
 EMBED = FakeEmbedder().embed
+WORDS_ONLY = AnswerSettings(dense_weight=0.0)  # the fake embedder is a bag of words: leave it out of the score
 
 
 def hit(n: int, text: str, doc: str = "a.pdf", date: str = "2023-09-11", page: int = 1, heading: str = "") -> Hit:
@@ -124,3 +125,25 @@ def test_when_will_wants_what_is_expected_not_what_happened():
     assert _fits_type(q, "A full re-inspection is expected in spring/summer 2023.")
     assert _fits_type("When will the next one be?", "The next full area SEND inspection will be within approximately three years.")
     assert _fits_type("When did Ofsted visit?", "This letter summarises the findings of the focused visit on 25 November 2025.")
+
+
+def test_the_section_a_question_asks_for_answers_it_not_the_letter_opening():
+    opening = hit(1, "This letter summarises the findings of the focused visit to the council on 29 and 30 April 2025.",
+                  date="2025-04-30")
+    improve = hit(2, "- The timeliness of intervention for children in pre-proceedings.\n"
+                     "- The quality of supervision by managers.", date="2025-04-30",
+                  heading="What needs to improve in this area?")
+    answer = compose("What did Ofsted say the council needs to improve after the April 2025 visit?",
+                     [opening, improve], EMBED, settings=WORDS_ONLY)
+    assert "timeliness of intervention" in answer.text and "summarises" not in answer.text
+    assert answer.citations[0].text == improve.text
+
+
+def test_the_council_and_date_a_question_names_do_not_make_a_sentence_answer_it():
+    # The question's council and month pick the document; they say nothing about which sentence answers.
+    hits = [hit(1, "Hull City Council was inspected by Ofsted in May 2023 and the report was published.",
+                date="2023-05-20"),
+            hit(2, "Care leavers have too little choice of suitable housing.", date="2023-05-20")]
+    answer = compose("What did inspectors say about housing for care leavers in Hull in May 2023?", hits, EMBED,
+                     settings=WORDS_ONLY)
+    assert "suitable housing" in answer.text and "published" not in answer.text
