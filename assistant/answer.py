@@ -17,7 +17,7 @@ from ingest.clean import BULLET
 from ingest.metadata import MONTHS as MONTH_NAMES
 from vectorstore.bm25_index import tokenize
 from vectorstore.query_scope import YEAR, Scope, scope_of, sections_asked
-from vectorstore.retrieval import Hit
+from vectorstore.retrieval import OWN_PAPERS, Hit
 
 NO_ANSWER = "The documents in the library do not answer this."
 # Words nearly every passage shares: they say nothing about which sentence answers.
@@ -142,7 +142,8 @@ def compose(question: str, hits: Sequence[Hit], embed: EmbedFn, weights: dict[st
             settings: AnswerSettings = AnswerSettings(), query: str | None = None,
             named: Sequence[str] = ()) -> Answer:
     """An extractive answer to `question` from `hits` (best first). `weights` gives a term's idf;
-    `named` the documents the question names by year and kind: only they can answer it."""
+    `named` the documents the question names by year and kind: only they (and the council's own papers
+    about them) can answer it."""
     query, weights = query or question, weights or {}
     hits = list(hits[: settings.passages])
     if not hits:
@@ -153,7 +154,7 @@ def compose(question: str, hits: Sequence[Hit], embed: EmbedFn, weights: dict[st
     _score(query, units, hits, embed, weights, settings)
     years, months = _period(question)
     in_period = [_in_period(years, months, h) for h in hits]
-    eligible = [u for u in units if (not named or hits[u.hit].doc in named) and in_period[u.hit]
+    eligible = [u for u in units if _may_answer(hits[u.hit], named) and in_period[u.hit]
                 and _fits_type(question, u.text)]
     if NUMBER_Q.search(question):  # a figure must sit in a sentence about the thing asked for
         topic = [t for t in dict.fromkeys(tokenize(question)) if t not in GENERIC | QUESTION_WORDS and not t.isdigit()]
@@ -171,7 +172,7 @@ def _score(query: str, units: list[Unit], hits: list[Hit], embed: EmbedFn, weigh
            s: AnswerSettings) -> None:
     councils = set(tokenize(" ".join(scope_of(query).authorities)))  # like Medway: in every passage about it
     q_terms = [SAME.get(t, t) for t in dict.fromkeys(tokenize(query)) if t not in GENERIC | councils]
-    scope = set(tokenize(" ".join(m.group(0) for m in SCOPE_WORDS.finditer(query))))
+    scope = set(tokenize(" ".join(m.group(0) for m in SCOPE_WORDS.finditer(query))))  # years, months
     weight = {t: weights.get(t, 1.0) * (s.scope_weight if t in scope else 1.0) for t in q_terms}
     total = sum(weight.values()) or 1.0
     sections = sections_asked(query)
@@ -187,6 +188,12 @@ def _score(query: str, units: list[Unit], hits: list[Hit], embed: EmbedFn, weigh
     vectors = np.asarray(embed([query] + [u.text for u in read]), dtype=float)
     for u, v in zip(read, vectors[1:]):
         u.score += s.dense_weight * float(v @ vectors[0])
+
+
+def _may_answer(hit: Hit, named: Sequence[str]) -> bool:
+    """When the question names documents, a passage of one of them or of the council's own papers about
+    them (a committee report on "the May 2022 visit"; the period check still applies)."""
+    return not named or hit.doc in named or hit.kind in OWN_PAPERS
 
 
 def _period(question: str) -> tuple[tuple[int, ...], set[str]]:

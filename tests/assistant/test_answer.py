@@ -147,3 +147,13 @@ def test_the_council_and_date_a_question_names_do_not_make_a_sentence_answer_it(
     answer = compose("What did inspectors say about housing for care leavers in Hull in May 2023?", hits, EMBED,
                      settings=WORDS_ONLY)
     assert "suitable housing" in answer.text and "published" not in answer.text
+
+
+def test_the_councils_own_paper_about_a_named_visit_may_answer_for_it():
+    paper = Hit("p1", "Ofsted have now carried out four monitoring visits in May 2020, July 2021, January 2022 and May 2022.",
+                {"doc": "scrutiny.txt", "title": "Committee report", "date": "2022-08-25", "page": 1,
+                 "kind": "scrutiny committee report"}, rank=1)
+    other = hit(2, "Inspectors met four care leavers during the visit in June 2022.", doc="june.pdf", date="2022-06-20")
+    answer = compose("How many monitoring visits had there been by the May 2022 monitoring visit?", [paper, other],
+                     EMBED, named=("may.pdf",))
+    assert not answer.refused and answer.citations[0].doc == "scrutiny.txt"
