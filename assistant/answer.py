@@ -27,7 +27,7 @@ GENERIC = frozenset(tokenize(
 QUESTION_WORDS = frozenset(tokenize("many much big large long proportion percentage number share figure average "
                                     "time according say said find found"))
 NUMBER_Q = re.compile(r"\bhow (many|much|long|big|large)\b|\bwhat (proportion|percentage|number|share|rate|figure)\b|"
-                      r"\b(percent|percentage|average|budget|vacancy rate|caseloads?)\b", re.IGNORECASE)
+                      r"\b(percent|percentage|average|budget|vacancy rate)\b", re.IGNORECASE)
 DATE_Q = re.compile(r"^\s*(when|what dates?|which dates?)\b|\bwhat date\b", re.IGNORECASE)
 FUTURE_Q = re.compile(r"^\s*when (will|is|are|should|would)\b", re.IGNORECASE)  # "when will the next one be?"
 FUTURE = re.compile(r"\b(will|expect\w*|anticipat\w*|planned|due|scheduled|next)\b", re.IGNORECASE)

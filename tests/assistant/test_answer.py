@@ -157,3 +157,12 @@ def test_the_councils_own_paper_about_a_named_visit_may_answer_for_it():
     answer = compose("How many monitoring visits had there been by the May 2022 monitoring visit?", [paper, other],
                      EMBED, named=("may.pdf",))
     assert not answer.refused and answer.citations[0].doc == "scrutiny.txt"
+
+
+def test_a_topic_that_is_often_counted_is_not_a_question_for_a_figure():
+    from assistant.answer import _fits_type
+
+    said = "Increased staffing has led to a reduction in caseloads, which in most teams are now manageable."
+    assert _fits_type("And what about social workers' caseloads?", said)
+    assert not _fits_type("How big were social workers' caseloads?", said)
+    assert not _fits_type("What was the average caseload?", said)
