@@ -16,7 +16,7 @@ from ingest.chunking import is_heading, sentences
 from ingest.clean import BULLET
 from ingest.metadata import MONTHS as MONTH_NAMES
 from vectorstore.bm25_index import tokenize
-from vectorstore.query_scope import YEAR, Scope, scope_of, sections_asked
+from vectorstore.query_scope import WHO_INSPECTED, YEAR, Scope, scope_of, sections_asked
 from vectorstore.retrieval import OWN_PAPERS, Hit
 
 NO_ANSWER = "The documents in the library do not answer this."
@@ -33,6 +33,7 @@ FUTURE_Q = re.compile(r"^\s*when (will|is|are|should|would)\b", re.IGNORECASE)  
 FUTURE = re.compile(r"\b(will|expect\w*|anticipat\w*|planned|due|scheduled|next)\b", re.IGNORECASE)
 SPAN = re.compile(r"\b(within|in) (about |approximately |around )?\w+ (years?|months?|weeks?)\b", re.IGNORECASE)
 WHO_Q = re.compile(r"^\s*(who|which inspectors?)\b", re.IGNORECASE)
+WHO_INSPECTED_Q = re.compile(WHO_INSPECTED, re.IGNORECASE)  # who did it: the documents name them "... HMI"
 ROLE_Q = re.compile(r"^\s*who (?:is|was|were|are) the ([a-z' ]+?) (?:for|of|at|in|on|when|who|that)\b", re.IGNORECASE)
 HOW_MANY = re.compile(r"\bhow many ((?:[a-z'-]+ ?){1,3})", re.IGNORECASE)
 LIST_Q = re.compile(r"\b(what|which) (were|are) (the|some)\b|\bareas?\b|\bimprove\w*\b|\brecommend\w*\b|\blist\b|"
@@ -43,7 +44,21 @@ HAS_DATE = re.compile(rf"\b{MONTHS}\b|\b(19|20)\d\d\b|\b\d{{1,2}}/\d{{1,2}}/\d{{
 HAS_NUMBER = re.compile(r"(?<![\w/])(?!(?:19|20)\d\d\b)\d+(?:[.,]\d+)?|£\s?\d|"
                         r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
                         r"half|third|quarter|dozen|hundred)\b", re.IGNORECASE)
-HAS_NAME = re.compile(r"\b[A-Z][a-z]+(?:[-'][A-Z][a-z]+)?\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
+# A person's name: two capitalised words, neither a title or a word these documents capitalise for other reasons
+# ("His Majesty", "Assistant Director", "Improvement Board", "The Council" are not names).
+NAME_PAIR = re.compile(r"\b([A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?)\s+([A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?)\b")
+NOT_NAMES = frozenset("""
+the this that these those in on at of for and to a an his her their our its majesty majesty's majesty’s
+council councils board plan director directors assistant deputy chief executive social care young people early help
+child children children's children’s protection services service monitoring visit visits local authority authorities
+improvement improving quality assurance looked after first response statutory direction leader leadership area manager
+managers safeguarding corporate parenting delivery mental health community special projects education inspector
+inspectors inspection ofsted lead member commissioner commission secretary state government department partnership
+send adult needs assessment joint strategic focused focussed full report letter team teams unit hub house road street
+principal senior head office officer cabinet portfolio holder committee overview scrutiny virtual school college
+national university trust nhs clinical commissioning group integrated partners partner families family court
+january february march april may june july august september october november december key findings main what how
+""".split())
 
 SCOPE_WORDS = re.compile(rf"\b(?:{MONTHS}|spring|summer|autumn|winter|(?:19|20)\d\d)\b", re.IGNORECASE)
 LABELLED = re.compile(r"^[^:]{3,40}:\s*\S")  # "Inspection dates: 15 July", "Lead inspector: A Name"
@@ -171,7 +186,8 @@ def compose(question: str, hits: Sequence[Hit], embed: EmbedFn, weights: dict[st
 def _score(query: str, units: list[Unit], hits: list[Hit], embed: EmbedFn, weights: dict[str, float],
            s: AnswerSettings) -> None:
     councils = set(tokenize(" ".join(scope_of(query).authorities)))  # like Medway: in every passage about it
-    q_terms = [SAME.get(t, t) for t in dict.fromkeys(tokenize(query)) if t not in GENERIC | councils]
+    asked = f"{query} inspectors HMI" if WHO_Q.search(query) and WHO_INSPECTED_Q.search(query) else query
+    q_terms = [SAME.get(t, t) for t in dict.fromkeys(tokenize(asked)) if t not in GENERIC | councils]
     scope = set(tokenize(" ".join(m.group(0) for m in SCOPE_WORDS.finditer(query))))  # years, months
     weight = {t: weights.get(t, 1.0) * (s.scope_weight if t in scope else 1.0) for t in q_terms}
     total = sum(weight.values()) or 1.0
@@ -185,7 +201,7 @@ def _score(query: str, units: list[Unit], hits: list[Hit], embed: EmbedFn, weigh
                    + (s.section_bonus if in_section[u.hit] else 0.0))
     # the model reads only the units the words already favour: it is most of an answer's time
     read = sorted(units, key=lambda u: -u.score)[: s.embed_units] if s.embed_units else units
-    vectors = np.asarray(embed([query] + [u.text for u in read]), dtype=float)
+    vectors = np.asarray(embed([asked] + [u.text for u in read]), dtype=float)
     for u, v in zip(read, vectors[1:]):
         u.score += s.dense_weight * float(v @ vectors[0])
 
@@ -228,8 +244,12 @@ def _fits_type(question: str, text: str) -> bool:
         return bool(HAS_DATE.search(text))
     if WHO_Q.search(question):
         role = ROLE_Q.search(question)  # "who was the lead member": a lead inspector is not the answer
-        return bool(HAS_NAME.search(text)) and (not role or set(tokenize(role.group(1))) <= set(tokenize(text)))
+        return _names_someone(text) and (not role or set(tokenize(role.group(1))) <= set(tokenize(text)))
     return True
+
+
+def _names_someone(text: str) -> bool:
+    return any(a.lower() not in NOT_NAMES and b.lower() not in NOT_NAMES for a, b in NAME_PAIR.findall(text))
 
 
 def _counts(question: str, text: str) -> bool:

@@ -166,3 +166,21 @@ def test_a_topic_that_is_often_counted_is_not_a_question_for_a_figure():
     assert _fits_type("And what about social workers' caseloads?", said)
     assert not _fits_type("How big were social workers' caseloads?", said)
     assert not _fits_type("What was the average caseload?", said)
+
+
+def test_who_wants_a_persons_name_not_a_title():
+    from assistant.answer import _fits_type
+
+    assert not _fits_type("Who led the inspection?", "The inspection was led by one of His Majesty's Inspectors (HMI).")
+    assert not _fits_type("Who chairs it?", "The Improvement Board meets monthly with the Assistant Director.")
+    assert _fits_type("Who were the inspectors?", "His Majesty's Inspectors for this visit were Amanda Maxwell and Rodica Cobarzan.")
+    assert _fits_type("Who led it?", "Lead inspector: Jenny-Ellen Scotland")
+
+
+def test_who_inspected_is_answered_by_the_sentence_naming_the_inspectors():
+    hits = [hit(1, "This visit was carried out in line with the inspection framework. Inspectors looked at care leavers.",
+                date="2025-06-02"),
+            hit(2, "His Majesty's Inspectors for this visit were Amanda Maxwell and Rodica Cobarzan, HMI.", date="2025-06-02")]
+    idf = {"hmi": 4.0}  # rare in a library: only the sentences naming inspectors carry it
+    answer = compose("Who carried it out? (What did the focused visit cover?)", hits, EMBED, idf, WORDS_ONLY)
+    assert not answer.refused and "Amanda Maxwell" in answer.text
