@@ -16,6 +16,7 @@ from vectorstore.retrieval import Filters
 RATING_Q = re.compile(r"\brat(ed|ing|ings)\b|\bjudge?ments?\b|\bjudged\b|\bgrade[ds]?\b|\boverall effectiveness\b|"
                       r"\boutcome of the (area )?send\b", re.IGNORECASE)
 WHEN_Q = re.compile(r"^\s*when\b", re.IGNORECASE)
+OTHER_Q = re.compile(r"^\s*(and )?(who|where|why|how (many|much|long))\b", re.IGNORECASE)  # not about a rating
 OVER_TIME = re.compile(r"\bover time\b|\bhistory\b|\beach\b|\ball\b|\bevery\b|\bchanged?\b|\bimproved?\b|\bsince\b",
                        re.IGNORECASE)
 GRADE_WORD = re.compile(r"\b(outstanding|good|requires? improvement|inadequate|adequate|not judged)\b", re.IGNORECASE)
@@ -23,7 +24,11 @@ ChunksOf = Callable[[list[str]], list[StoredChunk]]
 
 
 def fact_answer(question: str, documents: Callable[[], list[DocumentInfo]], chunks_of: ChunksOf,
-                filters: Filters = Filters(), home: str | None = None) -> Answer | None:
+                filters: Filters = Filters(), home: str | None = None, asked: str | None = None) -> Answer | None:
+    """`question` is what was retrieved with (a follow-up resolved against the conversation); `asked` the
+    user's own words, when they differ: "who led it?" after a question about the rating asks for no rating."""
+    if asked and OTHER_Q.search(asked) and not RATING_Q.search(asked):
+        return None
     rating = bool(RATING_Q.search(question))
     scope = scope_of(question)
     if not rating and not (WHEN_Q.search(question) and LATEST.search(question) and len(scope.kinds) == 1):

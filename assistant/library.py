@@ -287,7 +287,7 @@ class Library:
         return answer
 
     def _answer(self, question: str, query: str, hits: list[Hit], filters: Filters, home: str | None) -> Answer:
-        fact = fact_answer(query, self.documents, self.store.chunks_of, filters, home=home)
+        fact = fact_answer(query, self.documents, self.store.chunks_of, filters, home=home, asked=question)
         if fact is not None:  # a judgement or a date the reports state, cited to its page
             return fact
         missing = unknown_councils(question, self.retriever.local_authorities, [h.text for h in hits])

@@ -93,3 +93,12 @@ def test_a_home_council_is_meant_when_a_question_names_none(tmp_path, library_fa
     home = library_factory(retrieval__home_authority="Rutland")
     assert home.search(question)[0].doc == "Rutland.txt"
     assert home.search(f"{question[:-1]} in Barnet?")[0].doc == "Barnet.txt"  # a council named wins
+
+
+def test_a_follow_up_asking_who_is_not_answered_with_the_rating_asked_before(library):
+    history = [{"role": "user", "content": "What was Rutland rated in 2023?"},
+               {"role": "assistant", "content": "Overall effectiveness good [1]"}]
+    answer = library.ask("Who led it?", history=history)
+    assert "overall effectiveness" not in answer.text.lower()  # left to the extractive answerer
+    assert answer.refused or "Alex Example" in answer.text
+    assert library.ask("And in 2019?", history=history).text.count("inadequate") >= 1  # still a rating
