@@ -16,7 +16,7 @@ from ingest.chunking import is_heading, sentences
 from ingest.clean import BULLET
 from ingest.metadata import MONTHS as MONTH_NAMES
 from vectorstore.bm25_index import tokenize
-from vectorstore.query_scope import WHO_INSPECTED, YEAR, Scope, scope_of, sections_asked
+from vectorstore.query_scope import INSPECTORS_NAMED, WHO_INSPECTED, YEAR, Scope, scope_of, sections_asked
 from vectorstore.retrieval import OWN_PAPERS, Hit
 
 NO_ANSWER = "The documents in the library do not answer this."
@@ -33,7 +33,7 @@ FUTURE_Q = re.compile(r"^\s*when (will|is|are|should|would)\b", re.IGNORECASE)  
 FUTURE = re.compile(r"\b(will|expect\w*|anticipat\w*|planned|due|scheduled|next)\b", re.IGNORECASE)
 SPAN = re.compile(r"\b(within|in) (about |approximately |around )?\w+ (years?|months?|weeks?)\b", re.IGNORECASE)
 WHO_Q = re.compile(r"^\s*(who|which inspectors?)\b", re.IGNORECASE)
-WHO_INSPECTED_Q = re.compile(WHO_INSPECTED, re.IGNORECASE)  # who did it: the documents name them "... HMI"
+WHO_INSPECTED_Q = re.compile(WHO_INSPECTED, re.IGNORECASE)  # who did it: read with how reports name inspectors
 ROLE_Q = re.compile(r"^\s*who (?:is|was|were|are) the ([a-z' ]+?) (?:for|of|at|in|on|when|who|that)\b", re.IGNORECASE)
 HOW_MANY = re.compile(r"\bhow many ((?:[a-z'-]+ ?){1,3})", re.IGNORECASE)
 LIST_Q = re.compile(r"\b(what|which) (were|are) (the|some)\b|\bareas?\b|\bimprove\w*\b|\brecommend\w*\b|\blist\b|"
@@ -186,7 +186,7 @@ def compose(question: str, hits: Sequence[Hit], embed: EmbedFn, weights: dict[st
 def _score(query: str, units: list[Unit], hits: list[Hit], embed: EmbedFn, weights: dict[str, float],
            s: AnswerSettings) -> None:
     councils = set(tokenize(" ".join(scope_of(query).authorities)))  # like Medway: in every passage about it
-    asked = f"{query} inspectors HMI" if WHO_Q.search(query) and WHO_INSPECTED_Q.search(query) else query
+    asked = f"{query} {INSPECTORS_NAMED}" if WHO_Q.search(query) and WHO_INSPECTED_Q.search(query) else query
     q_terms = [SAME.get(t, t) for t in dict.fromkeys(tokenize(asked)) if t not in GENERIC | councils]
     scope = set(tokenize(" ".join(m.group(0) for m in SCOPE_WORDS.finditer(query))))  # years, months
     weight = {t: weights.get(t, 1.0) * (s.scope_weight if t in scope else 1.0) for t in q_terms}

@@ -225,8 +225,12 @@ class Retriever:
         return [h for h in fused if h.doc not in passed_over][:k]
 
     def named_documents(self, query: str, filters: Filters = Filters()) -> tuple[str, ...]:
-        """The documents a question names by both year and kind of report ("the 2019 inspection"), if any."""
+        """The documents a question names by both year and kind of report ("the 2019 inspection"), or the
+        newest of one kind ("the latest focused visit"), if any."""
         scope, filters = scope_of(query), self._home_filter(query, filters)
+        if not scope.years and len(scope.kinds) == 1 and LATEST.search(query):
+            scoped = self._scoped(query, filters)
+            return scoped.docs if scoped is not None else ()
         if not (scope.years and scope.kinds):
             return ()
         self._lexical_index()

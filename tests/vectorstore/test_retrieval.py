@@ -149,5 +149,8 @@ def test_the_last_inspection_is_searched_without_the_earlier_ones(library_factor
     docs = [h.doc for h in lib.search("When was the last full inspection of Rutland, and who led it?", k=10)]
     assert docs[0] == "2023.pdf" and not {"2015.pdf", "2019.pdf"} & set(docs)
     assert "scrutiny.txt" in docs
+    # the answer too is read from that report only
+    assert lib.retriever.named_documents("Who led the last full inspection of Rutland?") == ("2023.pdf",)
+    assert lib.retriever.named_documents("Who led the full inspections of Rutland?") == ()
     every = {h.doc for h in lib.search("How have the inspections of Rutland changed since 2015?", k=10)}
     assert {"2015.pdf", "2019.pdf", "2023.pdf"} <= every  # no single report named: all stay
