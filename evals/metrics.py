@@ -63,6 +63,8 @@ def aggregate(rows: list[dict]) -> dict:
     latencies = sorted(r["latency_ms"] for r in rows)
     return {
         "overall": summarise(scored),
+        # the same, in the retriever's own order (before the passages the answer cites are put first)
+        "retriever_only": summarise([{"metrics": r["retriever_metrics"]} for r in scored if r.get("retriever_metrics")]),
         "per_kind": {kind: summarise(sub) for kind, sub in sorted(by_kind.items())},
         "items": len(rows), "scored": len(scored),
         "unanswerable": sum(1 for r in rows if r.get("unanswerable")),

@@ -8,9 +8,10 @@ def figures_table(runs: dict[str, dict]) -> str:
     lines = ["| configuration | n | " + " | ".join(COLUMNS) + " | p50 ms | p95 ms |",
              "|---|---|" + "---|" * (len(COLUMNS) + 2)]
     for name, m in runs.items():
-        o = m["overall"]
-        cells = " | ".join(f"{o.get(c, 0):.3f}" for c in COLUMNS)
-        lines.append(f"| {name} | {o.get('n', 0)} | {cells} | {m['latency_ms']['p50']} | {m['latency_ms']['p95']} |")
+        for label, o in ((f"{name}, retriever's order", m.get("retriever_only")), (name, m["overall"])):
+            if o:
+                cells = " | ".join(f"{o.get(c, 0):.3f}" for c in COLUMNS)
+                lines.append(f"| {label} | {o.get('n', 0)} | {cells} | {m['latency_ms']['p50']} | {m['latency_ms']['p95']} |")
     return "\n".join(lines)
 
 
@@ -60,6 +61,8 @@ def render(runs: dict[str, dict], rows_by_run: dict[str, list[dict]], command: s
     parts += [f"Items: {first['items']} ({first['scored']} scored, {first['unanswerable']} unanswerable, "
               f"{first['not_in_library']} whose documents are not in the library)", "",
               "## Retrieval", "", figures_table(runs), "",
+              "Each configuration twice: in the retriever's order, and as the assistant presents the passages "
+              "(those its answer cites first, the rest in the retriever's order).", "",
               "## Answers (extractive)", "", answers_table(runs), "",
               "Latency covers the whole question: follow-up resolution, retrieval and the answer.", ""]
     for name, metrics in runs.items():

@@ -20,13 +20,14 @@ def run_items(library, items: list[Item], *, k: int = 10, mode: str | None = Non
         started = time.perf_counter()  # the whole question: follow-up resolution, retrieval, the answer
         answer = library.ask(item.question, k=k, mode=mode, history=list(item.history))
         latency = (time.perf_counter() - started) * 1000
-        hits = answer.hits
+        hits = answer.ranked()  # as presented: the passages the answer cites first
         per_passage = [{i for i, e in enumerate(evidence) if matches(h.doc, h.text, e)} for h in hits]
+        retrieved_only = [{i for i, e in enumerate(evidence) if matches(h.doc, h.text, e)} for h in answer.hits]
         citations = [c.to_dict() for c in answer.citations]
         row = {
             "id": item.id, "question": item.question, "kind": item.kind,
             "retrieved": [h.to_dict() for h in hits], "latency_ms": round(latency, 1),
-            "first_match_rank": first_rank(per_passage),
+            "first_match_rank": first_rank(per_passage), "retriever_rank": first_rank(retrieved_only),
             "answer": answer.text, "citations": citations, "refused": answer.refused,
         }
         if not item.answerable:
@@ -35,6 +36,7 @@ def run_items(library, items: list[Item], *, k: int = 10, mode: str | None = Non
             row["not_in_library"] = True  # its documents were not ingested: left out of the figures
         else:
             row["metrics"] = item_metrics(per_passage, len(evidence))
+            row["retriever_metrics"] = item_metrics(retrieved_only, len(evidence))
             row["citation_matches"] = [any(matches(c["doc"], c["text"], e) for e in evidence) for c in citations]
         rows.append(row)
         if progress:

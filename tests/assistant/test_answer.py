@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from assistant.answer import NO_ANSWER, AnswerSettings, compose, split_units
 from tests.conftest import FakeEmbedder
@@ -184,3 +185,13 @@ def test_who_inspected_is_answered_by_the_sentence_naming_the_inspectors():
     idf = {"hmi": 4.0}  # rare in a library: only the sentences naming inspectors carry it
     answer = compose("Who carried it out? (What did the focused visit cover?)", hits, EMBED, idf, WORDS_ONLY)
     assert not answer.refused and "Amanda Maxwell" in answer.text
+
+
+def test_the_passages_the_answer_cites_are_presented_first():
+    hits = [hit(1, "Leaders are ambitious for children and families."),
+            hit(2, "Caseloads in the assessment service are high, at 28 children per social worker.", doc="b.pdf"),
+            hit(3, "Foster carers value the training they receive.", doc="c.pdf")]
+    answer = replace(compose("How high were caseloads in the assessment service?", hits, EMBED), hits=tuple(hits))
+    assert [c.doc for c in answer.citations] == ["b.pdf"]
+    ranked = answer.ranked()
+    assert [h.doc for h in ranked] == ["b.pdf", "a.pdf", "c.pdf"] and [h.rank for h in ranked] == [1, 2, 3]

@@ -19,8 +19,14 @@ def test_evals_run_writes_results_metrics_and_report(tmp_path, letters, monkeypa
     metrics = json.loads((out / "hybrid" / "metrics.json").read_text())
     assert metrics["overall"]["n"] == 2 and metrics["unanswerable"] == 1
     assert metrics["overall"]["hit@5"] == 1.0
+    # the retriever's own order is reported beside the order the assistant presents (cited passages first)
+    assert metrics["retriever_only"]["n"] == 2 and metrics["retriever_only"]["hit@5"] == 1.0
+    cited_first = [r for r in results if r.get("citations")]
+    assert all(r["retrieved"][0]["text"] == r["citations"][0]["text"] for r in cited_first) and cited_first
+    assert all(r["retriever_rank"] for r in results if "metrics" in r)
     report = (out / "report.md").read_text()
     assert "| bm25 |" in report and "| hybrid |" in report and "| a | number |" in report
+    assert "| hybrid, retriever's order |" in report
 
 
 def write_tiny_dataset(path):
