@@ -5,7 +5,7 @@ import re
 from collections import Counter
 from datetime import date
 
-from ingest.authorities import NAMES
+from ingest.authorities import ALIASES, NAMES
 
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
           "september", "october", "november", "december"]
@@ -60,12 +60,19 @@ def detect_kind(pages: list[str], filename: str = "") -> str | None:
 
 
 def _canonical(name: str) -> str | None:
+    """The council `name` is, as Ofsted writes it: "the Royal Borough of Kingston-upon-Thames" -> Kingston upon
+    Thames; "Newcastle" (a letter's own short name) -> Newcastle upon Tyne."""
     name = re.sub(r"^(?:the )?(?:royal borough of |london borough of |city of |county of )", "", name.strip(), flags=re.I)
     name = re.sub(r"\s+(?:metropolitan )?(?:borough |county |city )?council$", "", name, flags=re.I)
+    key = _key(name)
     for known in NAMES:
-        if name.lower() == known.lower() or name.lower().replace("&", "and") == known.lower():
+        if key == _key(known):
             return known
-    return None
+    return next((full for short, full in ALIASES.items() if key == _key(short)), None)
+
+
+def _key(name: str) -> str:
+    return re.sub(r"[\s-]+", " ", name.lower().replace("&", "and")).strip()
 
 
 def detect_local_authority(pages: list[str]) -> str | None:
@@ -83,13 +90,15 @@ def detect_local_authority(pages: list[str]) -> str | None:
         n = len(re.findall(rf"(?<![\w-]){re.escape(known.lower())}(?![\w-])", lowered))
         if n:
             counts[known] = n
-    if not counts:
-        return None
-    best, n = counts.most_common(1)[0]
-    # Longer names contain shorter ones ("North Somerset" / "Somerset"): prefer the longest of equal count.
-    ties = [k for k, c in counts.items() if c == n]
-    best = max(ties, key=len)
-    return best if n >= 2 else None
+    if counts:
+        n = counts.most_common(1)[0][1]
+        # Longer names contain shorter ones ("North Somerset" / "Somerset"): prefer the longest of equal count.
+        best = max((k for k, c in counts.items() if c == n), key=len)
+        if n >= 2:
+            return best
+    # a report whose cover names only the council, on a line of its own ("North Somerset")
+    lines = [line.strip() for line in (pages[0] if pages else "").splitlines() if line.strip() and not line.strip().isdigit()]
+    return next((known for known in map(_canonical, lines[:3]) if known), None)
 
 
 def _iso(day: str, month: str, year: str) -> str | None:

@@ -40,3 +40,15 @@ def test_a_council_mentioned_once_in_an_address_is_not_the_subject():
 
 def test_title_is_built_from_the_fields():
     assert make_title("focused visit", "Medway", "2025-06-02", "x") == "Medway focused visit, June 2025"
+
+
+@pytest.mark.parametrize("text, authority", [
+    ("Dear Mr Weir\nFocused visit to Newcastle local authority children’s services\nThis letter summarises ...",
+     "Newcastle upon Tyne"),  # the letter's own short name
+    ("Dear Pauline\nFocused visit to the Royal Borough of Kingston-upon-Thames local authority children’s services",
+     "Kingston upon Thames"),  # hyphenated
+    ("1\nNorth Somerset\nInspection of children’s social care services\nInspection dates: 2 March 2020",
+     "North Somerset"),  # named once, alone on the cover
+])
+def test_the_council_as_reports_write_it(text, authority):
+    assert detect_local_authority([text]) == authority
