@@ -11,9 +11,10 @@ from tests.conftest import ROOT, shared_path
 pytestmark = [pytest.mark.slow, pytest.mark.corpus]
 
 # Measured on the dev set (docs/evaluation.md) minus a small margin.
-FLOOR = {"hit@5": 0.87, "mrr": 0.64}
-ANSWER_FLOOR = {"citation_precision": 0.45, "answerable_with_correct_citation": 0.61, "unanswerable_refused": 0.72}
-ANSWER_CEILING = {"answerable_refused": 0.12}
+FLOOR = {"hit@5": 0.90, "mrr": 0.75}  # the passages as the assistant presents them (cited first)
+RETRIEVER_FLOOR = {"hit@5": 0.87, "mrr": 0.64}  # in the retriever's own order
+ANSWER_FLOOR = {"citation_precision": 0.55, "answerable_with_correct_citation": 0.78, "unanswerable_refused": 0.72}
+ANSWER_CEILING = {"answerable_refused": 0.10}
 
 
 def test_dev_set_hybrid_retrieval_stays_above_the_floor(tmp_path):
@@ -26,6 +27,9 @@ def test_dev_set_hybrid_retrieval_stays_above_the_floor(tmp_path):
     overall, answers = metrics["overall"], metrics["answers"]
     for name, floor in FLOOR.items():
         assert overall[name] >= floor, f"{name} fell to {overall[name]} (floor {floor})"
+    for name, floor in RETRIEVER_FLOOR.items():
+        got = metrics["retriever_only"][name]
+        assert got >= floor, f"{name} in the retriever's order fell to {got} (floor {floor})"
     for name, floor in ANSWER_FLOOR.items():
         assert answers[name] >= floor, f"{name} fell to {answers[name]} (floor {floor})"
     for name, ceiling in ANSWER_CEILING.items():
