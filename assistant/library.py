@@ -295,7 +295,7 @@ class Library:
             return Answer(question=question, refused=True, query=query,
                           text=f"{NO_ANSWER} It holds no documents about {' or '.join(missing)}.")
         answer = compose(question, hits, partial(self.embedder.embed, batch_size=SENTENCE_BATCH),
-                         self.retriever.idf(), query=query,
+                         self.retriever.idf(query, filters), query=query,
                          named=self.retriever.named_documents(query, filters))
         backend = self.settings.llm.backend
         if backend != "none":

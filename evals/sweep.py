@@ -44,8 +44,8 @@ def main(argv: list[str] | None = None) -> int:
     prepared = []
     for item in items:
         query = resolve(item.question, list(item.history))
-        prepared.append((item, query, lib.retriever.search(query, 10, "hybrid"), lib.retriever.named_documents(query)))
-    idf = lib.retriever.idf()
+        prepared.append((item, query, lib.retriever.search(query, 10, "hybrid"), lib.retriever.named_documents(query),
+                         lib.retriever.idf(query)))
 
     print(f"| {' | '.join(grid)} | citation precision | answerable with correct citation "
           "| unanswerable refused | answerable refused |")
@@ -53,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
     for values in itertools.product(*grid.values()):
         settings = replace(AnswerSettings(), **dict(zip(grid, values)))
         right = cited = correct = answerable = refused_a = unanswerable = refused_u = 0
-        for item, query, hits, named in prepared:
+        for item, query, hits, named, idf in prepared:
             answer = compose(item.question, hits, embed, idf, settings, query=query, named=named)
             if not item.answerable:
                 unanswerable += 1

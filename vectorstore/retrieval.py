@@ -110,6 +110,7 @@ class Retriever:
         self._doc_meta: dict[str, dict[str, Any]] = {}  # one chunk's metadata per document, for scoping
         self._bm25 = BM25Index([], [])
         self._by_doc: dict[str, list[tuple[StoredChunk, list[str]]]] = {}  # doc id -> its chunks and their tokens
+        self._home_bm25: tuple[tuple, list[StoredChunk], BM25Index] | None = None  # see `_within`
 
     def invalidate(self, forget: bool = False) -> None:
         """Check the store again before the next search; `forget` also drops what was read from it (after a
@@ -163,8 +164,11 @@ class Retriever:
         """The chunk ids the BM25 index holds (for `check`)."""
         return list(self._lexical_index()[1].ids)
 
-    def idf(self) -> dict[str, float]:
-        """Inverse document frequency of each (stemmed) term over the stored chunks."""
+    def idf(self, query: str = "", filters: Filters = Filters()) -> dict[str, float]:
+        """Inverse document frequency of each (stemmed) term over the stored chunks, or over the home
+        council's when `query` is read as about it (as `search` scores it)."""
+        if query and self.home_for(query, filters):
+            return self._within(self._home_filter(query, filters).docs)[1].idf
         return self._lexical_index()[1].idf
 
     def dense(self, query: str, n: int, filters: Filters = Filters(), vector: list[float] | None = None) -> list[Hit]:
@@ -173,8 +177,23 @@ class Retriever:
         hits = [Hit(c.id, c.text, c.meta, score=s, dense=s) for c, s in found if filters.accepts(c.meta)]
         return [replace(h, rank=i + 1) for i, h in enumerate(hits[:n])]
 
-    def lexical(self, query: str, n: int, filters: Filters = Filters()) -> list[Hit]:
-        chunks, index = self._lexical_index()
+    def _within(self, docs: tuple[str, ...]) -> tuple[list[StoredChunk], BM25Index]:
+        """The chunks of `docs` and a BM25 index of them alone, kept for the next question: a question read
+        as about the home council is scored as if the library held only its documents, so a word's weight
+        comes from them and not from forty other councils' reports."""
+        self._lexical_index()
+        with self._lock:
+            key = (self._signature, docs)
+            if self._home_bm25 is None or self._home_bm25[0] != key:
+                wanted = set(docs)
+                pairs = [pair for d in sorted(self._by_doc) for pair in self._by_doc[d] if pair[0].meta.get("doc") in wanted]
+                index = BM25Index([c.id for c, _ in pairs], tokens=[t for _, t in pairs])
+                self._home_bm25 = (key, [c for c, _ in pairs], index)
+            return self._home_bm25[1], self._home_bm25[2]
+
+    def lexical(self, query: str, n: int, filters: Filters = Filters(), within: tuple[str, ...] = ()) -> list[Hit]:
+        """BM25 over the library, or (`within`) over those documents alone as if the library held no others."""
+        chunks, index = self._within(within) if within else self._lexical_index()
         scores = index.scores(query)
         if scores.size == 0:
             return []
@@ -191,18 +210,20 @@ class Retriever:
             raise ValueError(f"unknown retriever mode {mode!r}; choose one of {', '.join(MODES)}")
         if k < 1 or not query.strip():
             return []
+        home = self.home_for(query, filters)
         filters = self._home_filter(query, filters)
+        within = filters.docs if home else ()  # the home council's library, scored as if it were the whole
         if mode == "dense":
             return distinct(self.dense(query, 2 * k, filters), k)
         if mode == "bm25":
-            return distinct(self.lexical(query, 2 * k, filters), k)
-        return distinct(self._hybrid(query, 2 * k, filters), k)
+            return distinct(self.lexical(query, 2 * k, filters, within), k)
+        return distinct(self._hybrid(query, 2 * k, filters, within), k)
 
-    def _hybrid(self, query: str, k: int, filters: Filters) -> list[Hit]:
+    def _hybrid(self, query: str, k: int, filters: Filters, within: tuple[str, ...] = ()) -> list[Hit]:
         n = max(k, self.candidates)
         vector = self.embedder.embed([query])[0]
         lexical_query = expand(query)
-        dense, lexical = self.dense(query, n, filters, vector), self.lexical(lexical_query, n, filters)
+        dense, lexical = self.dense(query, n, filters, vector), self.lexical(lexical_query, n, filters, within)
         bonus: dict[str, float] = {}
         scoped, passed_over = self._scoped(query, filters), set()
         if scoped is not None:
@@ -210,7 +231,7 @@ class Retriever:
             # become candidates even below the cut-off (ranked after it), and earn a bonus worth
             # `scope_bonus` first places.
             dense = _extend(dense, self.dense(query, n, scoped, vector))
-            lexical = _extend(lexical, self.lexical(lexical_query, n, scoped))
+            lexical = _extend(lexical, self.lexical(lexical_query, n, scoped, within))
             wanted = set(scoped.docs)
             bonus = {h.id: self.scope_bonus / (self.rrf_k + 1) for h in dense + lexical if h.doc in wanted}
             if names_one_report(query):  # "the 2019 inspection": the other reports of that kind are not it

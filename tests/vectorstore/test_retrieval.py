@@ -154,3 +154,26 @@ def test_the_last_inspection_is_searched_without_the_earlier_ones(library_factor
     assert lib.retriever.named_documents("Who led the full inspections of Rutland?") == ()
     every = {h.doc for h in lib.search("How have the inspections of Rutland changed since 2015?", k=10)}
     assert {"2015.pdf", "2019.pdf", "2023.pdf"} <= every  # no single report named: all stay
+
+
+def test_a_question_about_the_home_council_is_scored_as_if_the_library_held_only_its_documents(
+        library_factory, tmp_path):
+    ours, theirs = tmp_path / "ours", tmp_path / "theirs"
+    ours.mkdir(), theirs.mkdir()
+    for n, finding in enumerate(("Supervision is regular and reflective.", "Caseloads are high in the assessment team.",
+                                 "Care leavers have too few homes to choose from.")):
+        (ours / f"rutland {n}.txt").write_text(
+            f"1{n} March 2024\n\nFocused visit to Rutland local authority children's services\n\n{finding}\n")
+    for n in range(6):  # other councils whose reports talk of caseloads all the time
+        (theirs / f"barnet {n}.txt").write_text(
+            f"2{n} May 2023\n\nFocused visit to Barnet local authority children's services\n\n"
+            "Caseloads are manageable. Caseloads in the assessment team are high.\n")
+    question = "What did inspectors say about caseloads and supervision?"
+    lib = library_factory(retrieval__home_authority="Rutland")
+    lib.ingest([ours])
+    alone = [(h.doc, round(h.score, 6)) for h in lib.search(question, mode="bm25")]
+    idf_alone = lib.retriever.idf(question)
+    lib.ingest([theirs])  # forty other councils' reports must not change how a question about ours is scored
+    among = [(h.doc, round(h.score, 6)) for h in lib.search(question, mode="bm25")]
+    assert alone == among and len(alone) == 2
+    assert lib.retriever.idf(question) == idf_alone != lib.retriever.idf()  # the whole library's differs
