@@ -167,9 +167,8 @@ class Retriever:
     def idf(self, query: str = "", filters: Filters = Filters()) -> dict[str, float]:
         """Inverse document frequency of each (stemmed) term over the stored chunks, or over the home
         council's when `query` is read as about it (as `search` scores it)."""
-        if query and self.home_for(query, filters):
-            return self._within(self._home_filter(query, filters).docs)[1].idf
-        return self._lexical_index()[1].idf
+        within = self._home_docs(query, filters) if query else ()
+        return (self._within(within) if within else self._lexical_index())[1].idf
 
     def dense(self, query: str, n: int, filters: Filters = Filters(), vector: list[float] | None = None) -> list[Hit]:
         vector = vector if vector is not None else self.embedder.embed([query])[0]
@@ -210,9 +209,8 @@ class Retriever:
             raise ValueError(f"unknown retriever mode {mode!r}; choose one of {', '.join(MODES)}")
         if k < 1 or not query.strip():
             return []
-        home = self.home_for(query, filters)
-        filters = self._home_filter(query, filters)
-        within = filters.docs if home else ()  # the home council's library, scored as if it were the whole
+        within = self._home_docs(query, filters)  # the home council's library, scored as if it were the whole
+        filters = replace(filters, docs=within) if within else filters
         if mode == "dense":
             return distinct(self.dense(query, 2 * k, filters), k)
         if mode == "bm25":
@@ -264,15 +262,19 @@ class Retriever:
             return None
         return self.home()
 
-    def _home_filter(self, query: str, filters: Filters) -> Filters:
-        """`filters`, restricted to the home council's documents (and those about no council) when the
-        question is read as about it: another council's report does not answer a question about ours."""
+    def _home_docs(self, query: str, filters: Filters) -> tuple[str, ...]:
+        """The home council's documents (and those about no council) when the question is read as about it,
+        else none: another council's report does not answer a question about ours."""
         home = self.home_for(query, filters)
         if home is None:
-            return filters
+            return ()
         self._lexical_index()
-        return replace(filters, docs=tuple(sorted(d for d, m in self._doc_meta.items()
-                                                  if m.get("local_authority") in (home, None))))
+        return tuple(sorted(d for d, m in self._doc_meta.items() if m.get("local_authority") in (home, None)))
+
+    def _home_filter(self, query: str, filters: Filters) -> Filters:
+        """`filters`, restricted to the home council's documents when the question is read as about it."""
+        docs = self._home_docs(query, filters)
+        return replace(filters, docs=docs) if docs else filters
 
     def _scoped(self, query: str, filters: Filters) -> Filters | None:
         """Filters restricted to the documents the question points at, when any document fits."""
