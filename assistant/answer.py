@@ -57,9 +57,8 @@ inspectors inspection ofsted lead member commissioner commission secretary state
 send adult needs assessment joint strategic focused focussed full report letter team teams unit hub house road street
 principal senior head office officer cabinet portfolio holder committee overview scrutiny virtual school college
 national university trust nhs clinical commissioning group integrated partners partner families family court
-january february march april may june july august september october november december key findings main what how
-""".split())
-
+key findings main what how
+""".split()) | frozenset(MONTH_NAMES)
 SCOPE_WORDS = re.compile(rf"\b(?:{MONTHS}|spring|summer|autumn|winter|(?:19|20)\d\d)\b", re.IGNORECASE)
 LABELLED = re.compile(r"^[^:]{3,40}:\s*\S")  # "Inspection dates: 15 July", "Lead inspector: A Name"
 # How questions say it -> how the documents say it (stemmed): "who led" -> "lead inspector"
