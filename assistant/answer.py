@@ -16,6 +16,7 @@ from ingest.chunking import is_heading, sentences
 from ingest.clean import BULLET
 from ingest.metadata import MONTHS as MONTH_NAMES
 from vectorstore.bm25_index import tokenize
+from vectorstore.boilerplate import normalise
 from vectorstore.query_scope import INSPECTORS_NAMED, WHO_INSPECTED, YEAR, Scope, scope_of, sections_asked
 from vectorstore.retrieval import OWN_PAPERS, Hit
 
@@ -32,6 +33,10 @@ DATE_Q = re.compile(r"^\s*(when|what dates?|which dates?)\b|\bwhat date\b", re.I
 FUTURE_Q = re.compile(r"^\s*when (will|is|are|should|would)\b", re.IGNORECASE)  # "when will the next one be?"
 FUTURE = re.compile(r"\b(will|expect\w*|anticipat\w*|planned|due|scheduled|next)\b", re.IGNORECASE)
 SPAN = re.compile(r"\b(within|in) (about |approximately |around )?\w+ (years?|months?|weeks?)\b", re.IGNORECASE)
+WHY_Q = re.compile(r"^\s*why\b|\bwhat (held|caused|led|stopped|prevented)\b", re.IGNORECASE)
+# How a sentence gives a reason: "due to staff sickness", "a lack of community resources means that ..."
+CAUSE = re.compile(r"\b(because|due to|as a result|result(ed|s|ing)? (of|in|from)|reasons?|owing to|caused|lack of|"
+                   r"led to|leading to|means that|therefore|difficult|problematic|impact(ed|s)? (of|on))\b", re.IGNORECASE)
 WHO_Q = re.compile(r"^\s*(who|which inspectors?)\b", re.IGNORECASE)
 WHO_INSPECTED_Q = re.compile(WHO_INSPECTED, re.IGNORECASE)  # who did it: read with how reports name inspectors
 ROLE_Q = re.compile(r"^\s*who (?:is|was|were|are) the ([a-z' ]+?) (?:for|of|at|in|on|when|who|that)\b", re.IGNORECASE)
@@ -142,6 +147,7 @@ class AnswerSettings:
     embed_units: int = 16  # embed only this many units, the best by words and rank (0: all)
     section_bonus: float = 0.5  # for units under the heading of the section the question asks for
     scope_weight: float = 0.5  # share of a term's weight for the words that pick the document (years, months)
+    cause_bonus: float = 0.1  # for a sentence that gives a reason, when the question asks why
 
 
 def split_units(hit_index: int, text: str) -> list[Unit]:
@@ -163,15 +169,18 @@ def split_units(hit_index: int, text: str) -> list[Unit]:
 
 def compose(question: str, hits: Sequence[Hit], embed: EmbedFn, weights: dict[str, float] | None = None,
             settings: AnswerSettings = AnswerSettings(), query: str | None = None,
-            named: Sequence[str] = ()) -> Answer:
+            named: Sequence[str] = (), common: frozenset[str] = frozenset()) -> Answer:
     """An extractive answer to `question` from `hits` (best first). `weights` gives a term's idf;
     `named` the documents the question names by year and kind: only they (and the council's own papers
-    about them) can answer it."""
+    about them) can answer it; `common` the library's boilerplate sentences (`vectorstore.boilerplate`),
+    which answer only when and who questions (a letter's opening names the visit's dates)."""
     query, weights = query or question, weights or {}
     hits = list(hits[: settings.passages])
     if not hits:
         return Answer(question, NO_ANSWER, refused=True, query=query)
     units = [u for i, h in enumerate(hits) for u in split_units(i, h.text)]
+    if common and not (DATE_Q.search(question) or WHO_Q.search(question)):
+        units = [u for u in units if normalise(u.text) not in common]
     if not units:
         return _refuse(question, hits, query)
     _score(query, units, hits, embed, weights, settings)
@@ -201,12 +210,13 @@ def _score(query: str, units: list[Unit], hits: list[Hit], embed: EmbedFn, weigh
     total = sum(weight.values()) or 1.0
     sections = sections_asked(query)
     in_section = [bool(sections) and any(p.search(h.heading) for p in sections) for h in hits]
+    why = bool(WHY_Q.search(query))
     for u in units:
         u.terms = set(tokenize(u.text))
         context = set(tokenize(hits[u.hit].heading))
         covered = sum(w * (1.0 if t in u.terms else 0.5 if t in context else 0.0) for t, w in weight.items())
         u.score = ((1 - s.dense_weight) * covered / total + s.rank_weight / (u.hit + 1)
-                   + (s.section_bonus if in_section[u.hit] else 0.0))
+                   + (s.section_bonus if in_section[u.hit] else 0.0) + (s.cause_bonus if why and CAUSE.search(u.text) else 0.0))
     # the model reads only the units the words already favour: it is most of an answer's time
     read = sorted(units, key=lambda u: -u.score)[: s.embed_units] if s.embed_units else units
     vectors = np.asarray(embed([asked] + [u.text for u in read]), dtype=float)

@@ -296,7 +296,7 @@ class Library:
                           text=f"{NO_ANSWER} It holds no documents about {' or '.join(missing)}.")
         answer = compose(question, hits, partial(self.embedder.embed, batch_size=SENTENCE_BATCH),
                          self.retriever.idf(query, filters), query=query,
-                         named=self.retriever.named_documents(query, filters))
+                         named=self.retriever.named_documents(query, filters), common=self.retriever.boilerplate())
         backend = self.settings.llm.backend
         if backend != "none":
             try:

@@ -9,6 +9,7 @@ from typing import Any, Literal
 import numpy as np
 
 from vectorstore.bm25_index import BM25Index, tokenize
+from vectorstore.boilerplate import common_sentences
 from vectorstore.chroma_store import ChromaStore, StoredChunk
 from vectorstore.embedder import Embedder
 from vectorstore.query_scope import LATEST, Scope, expand, names_one_report, scope_of, sections_asked
@@ -111,6 +112,7 @@ class Retriever:
         self._bm25 = BM25Index([], [])
         self._by_doc: dict[str, list[tuple[StoredChunk, list[str]]]] = {}  # doc id -> its chunks and their tokens
         self._home_bm25: tuple[tuple, list[StoredChunk], BM25Index] | None = None  # see `_within`
+        self._boilerplate: tuple[tuple[int, int] | None, frozenset[str]] = (None, frozenset())
 
     def invalidate(self, forget: bool = False) -> None:
         """Check the store again before the next search; `forget` also drops what was read from it (after a
@@ -159,6 +161,15 @@ class Retriever:
         own = {m["local_authority"] for m in self._doc_meta.values()
                if m.get("kind") in OWN_PAPERS and m.get("local_authority")}
         return own.pop() if len(own) == 1 else None
+
+    def boilerplate(self) -> frozenset[str]:
+        """The sentences many of the library's documents print (`vectorstore.boilerplate`), normalised;
+        worked out once per state of the store."""
+        chunks, _ = self._lexical_index()
+        with self._lock:
+            if self._boilerplate[0] != self._signature:
+                self._boilerplate = (self._signature, common_sentences((c.meta.get("doc", ""), c.text) for c in chunks))
+            return self._boilerplate[1]
 
     def lexical_ids(self) -> list[str]:
         """The chunk ids the BM25 index holds (for `check`)."""

@@ -195,3 +195,27 @@ def test_the_passages_the_answer_cites_are_presented_first():
     assert [c.doc for c in answer.citations] == ["b.pdf"]
     ranked = answer.ranked()
     assert [h.doc for h in ranked] == ["b.pdf", "a.pdf", "c.pdf"] and [h.rank for h in ranked] == [1, 2, 3]
+
+
+def test_the_publishers_boilerplate_answers_only_when_and_who():
+    from vectorstore.boilerplate import common_sentences, normalise
+
+    notice = "Ofsted will take the findings from this focused visit into account when planning the next inspection."
+    letters = [(f"{n}.pdf", f"Inspectors looked at care leavers in council {n}. {notice}") for n in range(4)]
+    common = common_sentences(letters + [("4.pdf", "Children who need help and protection: requires improvement "
+                                                   "to be good.")] * 5)
+    assert normalise(notice) in common and not any("help and protection" in s for s in common)
+    assert common_sentences(letters, share=0.9, least=5) == frozenset()  # four letters are too few
+    hits = [hit(1, f"{notice} Inspectors looked at the arrangements for care leavers.", date="2025-06-02")]
+    answer = compose("What did the inspectors look at on the focused visit?", hits, EMBED, settings=WORDS_ONLY,
+                     common=common)
+    assert "care leavers" in answer.text and "planning" not in answer.text
+
+
+def test_why_is_answered_by_the_sentence_that_gives_a_reason():
+    hits = [hit(1, "A number of posts in the leaving care service remain temporary. "
+                   "Posts in the leaving care service are temporary due to the need for further analysis of capacity.")]
+    one = replace(WORDS_ONLY, max_sentences=1)
+    question = "Why are posts in the leaving care service temporary?"
+    assert compose(question, hits, EMBED, settings=one).text.startswith("Posts in the leaving care service are temporary due to")
+    assert compose(question, hits, EMBED, settings=replace(one, cause_bonus=0.0)).text.startswith("A number of posts")
