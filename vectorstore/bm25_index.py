@@ -26,8 +26,11 @@ def _stemmer():
     return Stemmer.Stemmer("english")
 
 
+ACRONYM_PLURAL = re.compile(r"\b([A-Z]{2,})s\b")  # "GCSEs", "EHCPs": the stemmer knows only lower-case words
+
+
 def tokenize(text: str) -> list[str]:
-    words = re.findall(r"[a-z0-9]+", text.lower().replace("’", "'"))
+    words = re.findall(r"[a-z0-9]+", ACRONYM_PLURAL.sub(r"\1", text).lower().replace("’", "'"))
     return _stemmer().stemWords([w for w in words if w not in STOPWORDS and (len(w) > 1 or w.isdigit())])
 
 

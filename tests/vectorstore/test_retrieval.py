@@ -70,6 +70,13 @@ def test_expansion_adds_document_vocabulary():
     assert expand("Tell me about care leavers") == "Tell me about care leavers"
 
 
+def test_an_acronyms_plural_is_the_same_word():
+    from vectorstore.bm25_index import tokenize
+
+    assert tokenize("five GCSEs, two EHCPs") == tokenize("five GCSE, two EHCP")
+    assert tokenize("CHILDREN'S SERVICES") == tokenize("children's services")  # a heading in capitals is not a plural
+
+
 def test_modes_on_a_small_library(library_factory, letters):
     lib = library_factory()
     report = lib.ingest([letters])
