@@ -29,8 +29,10 @@ QUESTION_WORDS = frozenset(tokenize("many much big large long proportion percent
                                     "time according say said find found"))
 NUMBER_Q = re.compile(r"\bhow (many|much|long|big|large)\b|\bwhat (proportion|percentage|number|share|rate|figure)\b|"
                       r"\b(percent|percentage|average|budget|vacancy rate)\b", re.IGNORECASE)
-DATE_Q = re.compile(r"^\s*(when|what dates?|which dates?)\b|\bwhat date\b", re.IGNORECASE)
-FUTURE_Q = re.compile(r"^\s*when (will|is|are|should|would)\b", re.IGNORECASE)  # "when will the next one be?"
+DATE_Q = re.compile(r"^\s*(when|what dates?|which dates?)\b|\bwhat date\b|"
+                    r",\s*when (did|was|were|is|are|does|do|will)\b", re.IGNORECASE)  # "After the visit, when did ..."
+FUTURE_Q = re.compile(r"(^|,)\s*when (will|is|are|should|would)\b|"  # "when will the next one be?"
+                      r"\bwhen (did|does|do) \w+(?: \w+){0,4} (expect|anticipate|plan)\b", re.IGNORECASE)
 FUTURE = re.compile(r"\b(will|expect\w*|anticipat\w*|planned|due|scheduled|next)\b", re.IGNORECASE)
 SPAN = re.compile(r"\b(within|in) (about |approximately |around )?\w+ (years?|months?|weeks?)\b", re.IGNORECASE)
 WHY_Q = re.compile(r"^\s*why\b|\bwhat (held|caused|led|stopped|prevented)\b", re.IGNORECASE)
@@ -238,8 +240,9 @@ def _period(question: str) -> tuple[tuple[int, ...], set[str]]:
 
 def _in_period(years: tuple[int, ...], named: set[str], hit: Hit) -> bool:
     """A question that names a year (or a month of a year) is answered only from a passage of a document
-    dated or visited then, or one that itself names that year (a 2022 report about the 2019 inspection)."""
-    if not years:
+    dated or visited then, or one that itself names that year (a 2022 report about the 2019 inspection).
+    A passage of a document with no date (a news page) cannot be placed in time, so it is not ruled out."""
+    if not years or not (hit.meta.get("date") or hit.meta.get("visit_dates")):
         return True
     if named:  # "the January 2022 visit": the month must fit too
         dates = [hit.meta.get("date") or ""] + str(hit.meta.get("visit_dates", "")).split(",")
