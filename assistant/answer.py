@@ -240,9 +240,8 @@ def _period(question: str) -> tuple[tuple[int, ...], set[str]]:
 
 def _in_period(years: tuple[int, ...], named: set[str], hit: Hit) -> bool:
     """A question that names a year (or a month of a year) is answered only from a passage of a document
-    dated or visited then, or one that itself names that year (a 2022 report about the 2019 inspection).
-    A passage of a document with no date (a news page) cannot be placed in time, so it is not ruled out."""
-    if not years or not (hit.meta.get("date") or hit.meta.get("visit_dates")):
+    dated or visited then, or one that itself names that year (a 2022 report about the 2019 inspection)."""
+    if not years:
         return True
     if named:  # "the January 2022 visit": the month must fit too
         dates = [hit.meta.get("date") or ""] + str(hit.meta.get("visit_dates", "")).split(",")

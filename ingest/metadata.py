@@ -12,7 +12,8 @@ MONTHS = ["january", "february", "march", "april", "may", "june", "july", "augus
 MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
 FULL_DATE = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{MONTH}\s+(\d{{4}})\b", re.IGNORECASE)
 RANGE = re.compile(
-    rf"\b(\d{{1,2}})(?:\s+{MONTH})?(?:\s+(\d{{4}}))?\s*(?:to|and|-|–)\s*(\d{{1,2}})\s+{MONTH}\s+(\d{{4}})\b",
+    rf"\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+{MONTH})?(?:\s+(\d{{4}}))?\s*(?:to|and|-|–)\s*(\d{{1,2}})(?:st|nd|rd|th)?\s+"
+    rf"{MONTH}\s+(\d{{4}})\b",
     re.IGNORECASE,
 )
 
@@ -111,20 +112,21 @@ def _iso(day: str, month: str, year: str) -> str | None:
 def detect_visit_dates(pages: list[str]) -> tuple[str, ...]:
     """(first day, last day) of the inspection or visit, where the text states them."""
     flat = re.sub(r"\s+", " ", _opening(pages, 3000))
-    cue = re.search(r"(inspection dates?:|visit to .{0,120}? on |visit .{0,60}? on |inspectors were on site)", flat, re.I)
-    if not cue:
-        return ()
-    window = flat[cue.end(): cue.end() + 80]
-    m = RANGE.match(window.strip()) or RANGE.search(window)
-    if m:
-        d1, m1, y1, d2, m2, y2 = m.groups()
-        start = _iso(d1, m1 or m2, y1 or y2)
-        end = _iso(d2, m2, y2)
-        return tuple(x for x in (start, end) if x)
-    single = FULL_DATE.search(window)
-    if single:
-        iso = _iso(*single.groups())
-        return (iso, iso) if iso else ()
+    cues = re.finditer(r"(inspection dates?:|visit to .{0,120}? on |visit .{0,60}? on |inspectors were on site|"
+                       r"\bon (?=\d[^.]{0,40}\b(?:ofsted|inspectors) (?:undertook|carried out|visited|inspected)))",
+                       flat, re.I)
+    for cue in cues:  # the first cue followed by a date ("an update on our progress" is not one)
+        window = flat[cue.end(): cue.end() + 80]
+        m = RANGE.match(window.strip()) or RANGE.search(window)
+        if m:
+            d1, m1, y1, d2, m2, y2 = m.groups()
+            start = _iso(d1, m1 or m2, y1 or y2)
+            end = _iso(d2, m2, y2)
+            return tuple(x for x in (start, end) if x)
+        single = FULL_DATE.search(window)
+        if single:
+            iso = _iso(*single.groups())
+            return (iso, iso) if iso else ()
     return ()
 
 

@@ -11,12 +11,16 @@ REPORT = ("Inspection of Norfolk local authority children’s services\nInspecti
 OLD = ("1\nLondon Borough of Hackney\nInspection of services for children in need of help and protection, "
        "children looked after and care leavers\nInspection date: 4 July 2016–28 July 2016\n"
        "Report published: 20 September 2016\nChildren’s services in the London Borough of Hackney are good")
+# a council's news page: the first "visit ... on" is not followed by a date, and the days are ordinals
+NEWS = ("Children's Services: Latest visit from Ofsted An update on our progress\nLatest monitoring visit from "
+        "Ofsted\nOn 21st and 22nd September 2022 Ofsted undertook their fifth monitoring visit to Medway.")
 
 
 @pytest.mark.parametrize("text, kind, authority, published, visits", [
     (LETTER, "monitoring visit", "Medway", "2022-10-26", ("2022-09-21", "2022-09-22")),
     (REPORT, "full inspection", "Norfolk", None, ("2022-11-07", "2022-11-18")),
     (OLD, "full inspection", "Hackney", "2016-09-20", ("2016-07-04", "2016-07-28")),
+    (NEWS, "council news", None, None, ("2022-09-21", "2022-09-22")),
 ])
 def test_fields_read_from_the_text(text, kind, authority, published, visits):
     assert detect_kind([text]) == kind
