@@ -13,12 +13,13 @@ from vectorstore.chroma_store import StoredChunk
 from vectorstore.query_scope import LATEST, Scope, named_authorities, scope_of
 from vectorstore.retrieval import Filters
 
-RATING_Q = re.compile(r"\brat(ed|ing|ings)\b|\bjudge?ments?\b|\bjudged\b|\bgrade[ds]?\b|\boverall effectiveness\b|"
+RATING_Q = re.compile(r"\brat(ed|ing|ings)\b|\bjudge?ments?\b|\bjudged\b|\bgrade[ds]?\b|\bverdicts?\b|\boverall effectiveness\b|"
                       r"\boutcome of the (area )?send\b", re.IGNORECASE)
 WHEN_Q = re.compile(r"^\s*when\b", re.IGNORECASE)
 OTHER_Q = re.compile(r"^\s*(and )?(who|where|why|how (many|much|long))\b", re.IGNORECASE)  # not about a rating
 OVER_TIME = re.compile(r"\bover time\b|\bhistory\b|\beach\b|\ball\b|\bevery\b|\bchanged?\b|\bimproved?\b|\bsince\b",
                        re.IGNORECASE)
+PREVIOUS = re.compile(r"\b(before|previous|prior|preceding)\b", re.IGNORECASE)  # "better than the inspection before?"
 GRADE_WORD = re.compile(r"\b(outstanding|good|requires? improvement|inadequate|adequate|not judged)\b", re.IGNORECASE)
 ChunksOf = Callable[[list[str]], list[StoredChunk]]
 
@@ -47,8 +48,11 @@ def fact_answer(question: str, documents: Callable[[], list[DocumentInfo]], chun
         docs = [d for d in docs if d.kind == scope.kinds[0] and d.visit_dates]
         wanted = "latest"
     if scope.years:
-        docs = [d for d in docs if Scope(years=scope.years).matches(_meta(d))]
-        wanted = "all"
+        named = [d for d in docs if Scope(years=scope.years).matches(_meta(d))]
+        earlier = [d for d in docs if named and (d.date or "") < min(n.date or "" for n in named)]
+        if rating and earlier and PREVIOUS.search(question):  # the one before it, to compare with
+            named.insert(0, max(earlier, key=lambda d: d.date or ""))
+        docs, wanted = named, "all"
     if not docs:
         return None
     docs = sorted(docs, key=lambda d: d.date or "")

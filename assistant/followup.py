@@ -10,8 +10,10 @@ ELLIPTICAL = re.compile(
 )
 
 
-def resolve(question: str, history: list[dict] | None) -> str:
-    """The question to retrieve with: itself, or itself plus the last user turn when it leans on it."""
+def resolve(question: str, history: list[dict] | None, turns: int = 3) -> str:
+    """The question to retrieve with: itself, or itself plus the last user turn when it leans on it, and
+    the turn before that while each leans on its own predecessor ("Who led that inspection?" after "What
+    judgement did Medway get in 2015?"), up to `turns` earlier questions."""
     if not history:
         return question
     previous = [t.get("content", "") for t in history if t.get("role") == "user"]
@@ -19,4 +21,9 @@ def resolve(question: str, history: list[dict] | None) -> str:
         return question
     if len(question.split()) > 14 and not ELLIPTICAL.search(question):
         return question
-    return f"{question} ({previous[-1]})"
+    carried = [previous[-1]]
+    for earlier in reversed(previous[-turns:-1]):
+        if not ELLIPTICAL.search(carried[-1]):
+            break
+        carried.append(earlier)
+    return question + "".join(f" ({q})" for q in carried)

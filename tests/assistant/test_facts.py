@@ -102,3 +102,25 @@ def test_a_follow_up_asking_who_is_not_answered_with_the_rating_asked_before(lib
     assert "overall effectiveness" not in answer.text.lower()  # left to the extractive answerer
     assert answer.refused or "Alex Example" in answer.text
     assert library.ask("And in 2019?", history=history).text.count("inadequate") >= 1  # still a rating
+
+
+def test_better_than_before_compares_with_the_inspection_before(library):
+    history = [{"role": "user", "content": "What overall verdict did Rutland get in 2023?"},
+               {"role": "assistant", "content": "Good [1]"},
+               {"role": "user", "content": "Who led that inspection?"},
+               {"role": "assistant", "content": "Alex Example [1]"}]
+    answer = library.ask("Was that better than the inspection before?", history=history)
+    assert [c.doc for c in answer.citations] == ["2019.pdf", "2023.pdf"]
+    assert answer.text.index("overall effectiveness inadequate") < answer.text.index("overall effectiveness good")
+
+
+def test_a_follow_up_leans_on_the_questions_it_leans_on():
+    from assistant.followup import resolve
+
+    history = [{"role": "user", "content": "What judgement did Medway get in 2015?"},
+               {"role": "user", "content": "Who led that inspection?"}]
+    assert resolve("Was that better?", history) == \
+        "Was that better? (Who led that inspection?) (What judgement did Medway get in 2015?)"
+    standalone = [{"role": "user", "content": "What judgement did Medway get in 2015?"},
+                  {"role": "user", "content": "What did the 2023 report say about care leavers?"}]
+    assert resolve("Was that better?", standalone) == "Was that better? (What did the 2023 report say about care leavers?)"
