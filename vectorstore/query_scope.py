@@ -106,6 +106,19 @@ EXPANSIONS: list[tuple[str, str]] = [
     (r"\blook(ed)? at\b|\bfocus(ed)? on\b|\bwhat part\b|\bwhich (areas|services)\b|\bcover(ed)?\b|\btopics?\b",
      "inspectors looked at reviewed evaluated focus areas covered"),
 ]
+# The acronyms of children's services and what they stand for: a question may use either, a report the other
+# ("the MASH" / "the multi-agency safeguarding hub"). Each is added to the words searched for the other.
+ACRONYMS = {
+    "MASH": "multi-agency safeguarding hub", "SPA": "single point of access", "IHA": "initial health assessment",
+    "EHCP": "education, health and care plan", "LSCB": "local safeguarding children board",
+    "CAMHS": "child and adolescent mental health services", "NEET": "not in education, employment or training",
+    "PLO": "public law outline", "LADO": "local authority designated officer", "IRO": "independent reviewing officer",
+    "UASC": "unaccompanied asylum-seeking children", "CSE": "child sexual exploitation", "PEP": "personal education plan",
+    "DCS": "director of children's services", "NQSW": "newly qualified social worker", "EDT": "emergency duty team",
+    "YOS": "youth offending service", "JTAI": "joint targeted area inspection", "ASYE": "assessed and supported year in employment",
+}
+EXPANSIONS += [(rf"(?-i:\b{a}s?\b)", long) for a, long in ACRONYMS.items()]
+EXPANSIONS += [(r"\b" + re.escape(long).replace("\\ ", r"\s+").replace("\\-", "[- ]?") + r"s?\b", a) for a, long in ACRONYMS.items()]
 # Questions that ask for a standard section of a report, and the headings that section goes by in
 # Ofsted's letters and reports ("What needs to improve?", "Areas for improvement", "Recommendations").
 SECTIONS: list[tuple[re.Pattern, re.Pattern]] = [(re.compile(q, re.IGNORECASE), re.compile(h, re.IGNORECASE)) for q, h in [

@@ -68,6 +68,9 @@ def test_a_question_for_what_must_improve_asks_for_that_section():
 def test_expansion_adds_document_vocabulary():
     assert "lead inspector" in expand("Who led the 2023 inspection?")
     assert expand("Tell me about care leavers") == "Tell me about care leavers"
+    assert expand("What changed in the MASH?").endswith("multi-agency safeguarding hub")
+    assert expand("Were initial health assessments timely?").endswith("IHA")
+    assert expand("Was the mash lumpy?") == "Was the mash lumpy?"  # an acronym is written in capitals
 
 
 def test_an_acronyms_plural_is_the_same_word():
