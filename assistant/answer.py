@@ -110,9 +110,11 @@ class Answer:
         """The passages as the assistant presents them: those the answer cites first (in the retriever's
         order), then the rest. The answer reads every sentence of the top passages, which ranks them
         better than the retriever alone (docs/evaluation.md)."""
-        cited = {(c.doc, c.page, c.text) for c in self.citations}
-        first = [h for h in self.hits if (h.doc, h.page, h.text) in cited]
-        rest = [h for h in self.hits if (h.doc, h.page, h.text) not in cited]
+        cited = {(c.doc, c.text) for c in self.citations}  # a judgement is cited at its table's page
+        first = [h for h in self.hits if (h.doc, h.text) in cited]
+        rest = [h for h in self.hits if (h.doc, h.text) not in cited]
+        shown = {(h.doc, h.text) for h in first}  # and may not be among the passages retrieved
+        first += [_hit(c) for c in self.citations if (c.doc, c.text) not in shown]
         return tuple(replace(h, rank=r) for r, h in enumerate(first + rest, 1))
 
     def markdown(self) -> str:
@@ -342,6 +344,12 @@ def _when(h: Hit) -> str:
 def _citation(n: int, h: Hit, sentence: str) -> Citation:
     return Citation(n=n, doc=h.doc, title=h.title, date=h.date, page=h.page, text=h.text, sentence=sentence,
                     kind=h.kind, page_end=h.page_end, doc_id=h.doc_id)
+
+
+def _hit(c: Citation) -> Hit:
+    meta = {"doc": c.doc, "doc_id": c.doc_id, "title": c.title, "date": c.date, "page": c.page,
+            "page_end": c.page_end or c.page, "kind": c.kind}
+    return Hit(f"{c.doc_id}:{c.page}:cited", c.text, meta)
 
 
 def _refuse(question: str, hits: list[Hit], query: str) -> Answer:

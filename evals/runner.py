@@ -21,7 +21,8 @@ def run_items(library, items: list[Item], *, k: int = 10, mode: str | None = Non
         answer = library.ask(item.question, k=k, mode=mode, history=list(item.history))
         latency = (time.perf_counter() - started) * 1000
         hits = answer.ranked()  # as presented: the passages the answer cites first
-        matched = {h.id: {i for i, e in enumerate(evidence) if matches(h.doc, h.text, e)} for h in answer.hits}
+        matched = {h.id: {i for i, e in enumerate(evidence) if matches(h.doc, h.text, e)}
+                   for h in {h.id: h for h in (*answer.hits, *hits)}.values()}
         per_passage, retrieved_only = [matched[h.id] for h in hits], [matched[h.id] for h in answer.hits]
         citations = [c.to_dict() for c in answer.citations]
         row = {

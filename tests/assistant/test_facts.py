@@ -124,3 +124,11 @@ def test_a_follow_up_leans_on_the_questions_it_leans_on():
     standalone = [{"role": "user", "content": "What judgement did Medway get in 2015?"},
                   {"role": "user", "content": "What did the 2023 report say about care leavers?"}]
     assert resolve("Was that better?", standalone) == "Was that better? (What did the 2023 report say about care leavers?)"
+
+
+def test_the_judgement_page_a_fact_answer_cites_is_presented_first(library):
+    answer = library.ask("What was Rutland rated in 2023?")
+    ranked = answer.ranked()
+    cited = answer.citations[0]
+    assert (ranked[0].doc, ranked[0].text, ranked[0].rank) == (cited.doc, cited.text, 1)
+    assert len(ranked) == len(answer.hits) + (not any(h.text == cited.text for h in answer.hits))
