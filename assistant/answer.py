@@ -100,18 +100,21 @@ class Answer:
     query: str = ""  # what was retrieved with, after follow-up resolution
     notice: str = ""
     hits: tuple[Hit, ...] = field(default=(), repr=False, compare=False)  # what retrieval returned
+    lead: int | None = None  # the citation holding the answer's best sentence
 
     def to_dict(self) -> dict:
         return {"question": self.question, "answer": self.text, "refused": self.refused,
                 "citations": [c.to_dict() for c in self.citations],
-                "closest": [c.to_dict() for c in self.closest], "query": self.query, "notice": self.notice}
+                "closest": [c.to_dict() for c in self.closest], "query": self.query, "notice": self.notice,
+                "lead": self.lead, "passages": [h.to_dict() for h in self.ranked()]}
 
     def ranked(self) -> tuple[Hit, ...]:
-        """The passages as the assistant presents them: those the answer cites first (in the retriever's
-        order), then the rest. The answer reads every sentence of the top passages, which ranks them
-        better than the retriever alone (docs/evaluation.md)."""
+        """The passages as the assistant presents them: the one holding the answer's best sentence, the
+        others it cites (in the retriever's order), then the rest. The answer reads every sentence of the
+        top passages, which ranks them better than the retriever alone (docs/evaluation.md)."""
         cited = {(c.doc, c.text) for c in self.citations}  # a judgement is cited at its table's page
-        first = [h for h in self.hits if (h.doc, h.text) in cited]
+        lead = next(((c.doc, c.text) for c in self.citations if c.n == self.lead), None)
+        first = sorted((h for h in self.hits if (h.doc, h.text) in cited), key=lambda h: (h.doc, h.text) != lead)
         rest = [h for h in self.hits if (h.doc, h.text) not in cited]
         shown = {(h.doc, h.text) for h in first}  # and may not be among the passages retrieved
         first += [_hit(c) for c in self.citations if (c.doc, c.text) not in shown]
@@ -327,7 +330,8 @@ def _render(question: str, chosen: list[Unit], hits: list[Hit], query: str) -> A
         mine = sorted((u for u in chosen if u.hit == hit), key=lambda u: h.text.find(u.text))
         body = _join(mine, number[hit])
         parts.append(f"{_when(h)}: {body}" if several_docs else body)
-    return Answer(question, "\n\n".join(parts) if several_docs else " ".join(parts), tuple(citations), query=query)
+    return Answer(question, "\n\n".join(parts) if several_docs else " ".join(parts), tuple(citations), query=query,
+                  lead=number[chosen[0].hit])
 
 
 def _join(units: list[Unit], n: int) -> str:

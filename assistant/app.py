@@ -61,20 +61,21 @@ def sources_html(answer: Answer | None) -> str:
     if not cited:
         return "<div class='sources'><p>No passages.</p></div>"
     parts = [f"<div class='sources'><h3>{heading}</h3>"]
-    for c in cited:
-        parts.append(_citation_html(c, opened=bool(answer.citations)))
+    for c in sorted(cited, key=lambda c: c.n != answer.lead):  # the passage the answer rests on most first
+        parts.append(_citation_html(c, opened=bool(answer.citations), lead=c.n == answer.lead and len(cited) > 1))
     parts.append("</div>")
     return "\n".join(parts)
 
 
-def _citation_html(c: Citation, opened: bool) -> str:
+def _citation_html(c: Citation, opened: bool, lead: bool = False) -> str:
     pages = f"p. {c.page}" if not c.page_end or c.page_end == c.page else f"pp. {c.page}-{c.page_end}"
     meta = " · ".join(html.escape(x) for x in (c.kind or "", c.date or "", pages, c.doc) if x)
     passage = _highlight(c.text, c.sentence)
     link = (f"<a href='/doc/{html.escape(c.doc_id)}#page={c.page}' target='_blank' rel='noopener'>"
             f"Open the document at {pages}</a>") if c.doc_id else ""
+    best = " <em>(best match)</em>" if lead and opened else ""
     return (f"<details id='cite-{c.n}' {'open' if opened else ''}><summary>[{c.n}] {html.escape(c.title or c.doc)}"
-            f"</summary><div class='meta'>{meta}</div><div class='passage'>{passage}</div>{link}</details>")
+            f"{best}</summary><div class='meta'>{meta}</div><div class='passage'>{passage}</div>{link}</details>")
 
 
 def _highlight(text: str, sentence: str) -> str:

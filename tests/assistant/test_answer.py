@@ -223,3 +223,17 @@ def test_why_is_answered_by_the_sentence_that_gives_a_reason():
     question = "Why are posts in the leaving care service temporary?"
     assert compose(question, hits, EMBED, settings=one).text.startswith("Posts in the leaving care service are temporary due to")
     assert compose(question, hits, EMBED, settings=replace(one, cause_bonus=0.0)).text.startswith("A number of posts")
+
+
+def test_the_passage_holding_the_best_sentence_is_presented_first():
+    hits = [hit(1, "Supervision of social workers is regular, and managers attend.", date="2025-06-02"),
+            hit(2, "Supervision is reflective and helps staff to learn.", doc="b.pdf", date="2023-09-11")]
+    idf = {"supervis": 5.0, "reflect": 1.0}
+    answer = replace(compose("Is supervision reflective?", hits, EMBED, idf, WORDS_ONLY), hits=tuple(hits))
+    assert [c.doc for c in answer.citations] == ["b.pdf", "a.pdf"] and answer.lead == 1  # numbered by date
+    assert [h.doc for h in answer.ranked()] == ["b.pdf", "a.pdf"]  # the retriever had a.pdf first
+    assert [p["doc"] for p in answer.to_dict()["passages"]] == ["b.pdf", "a.pdf"]
+    from assistant.app import sources_html
+
+    panel = sources_html(answer)  # the side panel shows it first, marked
+    assert panel.index("id='cite-1'") < panel.index("id='cite-2'") and panel.count("best match") == 1
