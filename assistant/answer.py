@@ -29,6 +29,7 @@ QUESTION_WORDS = frozenset(tokenize("many much big large long proportion percent
                                     "time according say said find found"))
 NUMBER_Q = re.compile(r"\bhow (many|much|long|big|large)\b|\bwhat (proportion|percentage|number|share|rate|figure)\b|"
                       r"\b(percent|percentage|average|budget|vacancy rate)\b", re.IGNORECASE)
+OCCASION = re.compile(r"(?<=\w),?\s+when\s+", re.IGNORECASE)  # a clause naming the occasion, not the thing asked about
 DATE_Q = re.compile(r"^\s*(when|what dates?|which dates?)\b|\bwhat date\b|"
                     r",\s*when (did|was|were|is|are|does|do|will)\b", re.IGNORECASE)  # "After the visit, when did ..."
 FUTURE_Q = re.compile(r"(^|,)\s*when (will|is|are|should|would)\b|"  # "when will the next one be?"
@@ -196,7 +197,8 @@ def compose(question: str, hits: Sequence[Hit], embed: EmbedFn, weights: dict[st
     eligible = [u for u in units if _may_answer(hits[u.hit], named) and in_period[u.hit]
                 and _fits_type(question, u.text)]
     if NUMBER_Q.search(question):  # a figure must sit in a sentence about the thing asked for
-        topic = [t for t in dict.fromkeys(tokenize(question)) if t not in GENERIC | QUESTION_WORDS and not t.isdigit()]
+        counted = OCCASION.split(question, maxsplit=1)[0]  # "... permanent when Ofsted looked at the front door"
+        topic = [t for t in dict.fromkeys(tokenize(counted)) if t not in GENERIC | QUESTION_WORDS and not t.isdigit()]
         mass = sum(weights.get(t, 1.0) for t in topic) or 1.0
         eligible = [u for u in eligible
                     if sum(weights.get(t, 1.0) for t in topic if t in u.terms) / mass >= settings.figure_coverage]

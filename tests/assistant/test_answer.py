@@ -164,6 +164,14 @@ def test_the_councils_own_paper_about_a_named_visit_may_answer_for_it():
     assert not answer.refused and answer.citations[0].doc == "scrutiny.txt"
 
 
+def test_a_figure_is_about_what_is_counted_not_the_occasion_named():
+    hits = [hit(1, "At the time of this visit, 75% of staff were in permanent positions.", date="2019-02-28")]
+    idf = {"front": 3.4, "door": 4.4, "februari": 2.4, "look": 1.3, "staff": 1.6, "perman": 1.9}
+    answer = compose("What proportion of staff were permanent when Ofsted looked at the front door in February 2019?",
+                     hits, EMBED, idf, replace(WORDS_ONLY, min_score=0.2))
+    assert not answer.refused and "75%" in answer.text
+
+
 def test_a_topic_that_is_often_counted_is_not_a_question_for_a_figure():
     from assistant.answer import _fits_type
 
