@@ -47,6 +47,8 @@ HOW_MANY = re.compile(r"\bhow many ((?:[a-z'-]+ ?){1,3})", re.IGNORECASE)
 LIST_Q = re.compile(r"\b(what|which) (were|are) (the|some)\b|\bareas?\b|\bimprove\w*\b|\brecommend\w*\b|\blist\b|"
                     r"\btopics\b|\bweaknesses\b|\bstrengths\b|\bjudgements\b", re.IGNORECASE)
 MONTHS = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
+PART_OF_YEAR = re.compile(r"\b(early|mid|late)[- ]((?:19|20)\d\d)\b", re.IGNORECASE)  # "late 2025"
+PARTS = {"early": MONTH_NAMES[:4], "mid": MONTH_NAMES[4:8], "late": MONTH_NAMES[8:]}
 MONTH_YEAR = re.compile(rf"\b{MONTHS}\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 HAS_DATE = re.compile(rf"\b{MONTHS}\b|\b(19|20)\d\d\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b")
 HAS_NUMBER = re.compile(r"(?<![\w/])(?!(?:19|20)\d\d\b)\d+(?:[.,]\d+)?|£\s?\d|"
@@ -240,22 +242,30 @@ def _may_answer(hit: Hit, named: Sequence[str]) -> bool:
 
 
 def _period(question: str) -> tuple[tuple[int, ...], set[str]]:
-    """The years a question names, and the months it names with their year ("january 2022")."""
+    """The years a question names, and the months it names with their year ("january 2022"; "late 2025"
+    is September to December)."""
     years = tuple(sorted({int(y) for y in YEAR.findall(question)}))
-    return years, {f"{m.lower()} {y}" for m, y in MONTH_YEAR.findall(question)}
+    months = {f"{m.lower()} {y}" for m, y in MONTH_YEAR.findall(question)}
+    months |= {f"{m} {y}" for part, y in PART_OF_YEAR.findall(question) for m in PARTS[part.lower()]}
+    return years, months
 
 
 def _in_period(years: tuple[int, ...], named: set[str], hit: Hit) -> bool:
-    """A question that names a year (or a month of a year) is answered only from a passage of a document
-    dated or visited then, or one that itself names that year (a 2022 report about the 2019 inspection)."""
+    """A question that names a year (or months of a year) is answered only from a passage of a document
+    dated or visited then, or one that itself names that year or month (a 2022 report about the 2019
+    inspection). Each year counts on its own: "from early 2019 to the 2023 inspection"."""
     if not years:
         return True
-    if named:  # "the January 2022 visit": the month must fit too
-        dates = [hit.meta.get("date") or ""] + str(hit.meta.get("visit_dates", "")).split(",")
-        months = {_month_year(d) for d in dates if len(d) >= 7}
-        text = re.sub(r"\s+", " ", hit.text.lower())
-        return bool(named & months) or any(n in text for n in named)
-    return Scope(years=years).matches(hit.meta) or any(str(y) in hit.text for y in years)
+    dates = [hit.meta.get("date") or ""] + str(hit.meta.get("visit_dates", "")).split(",")
+    months = {_month_year(d) for d in dates if len(d) >= 7}
+    text = re.sub(r"\s+", " ", hit.text.lower())
+    for year in years:
+        mine = {n for n in named if n.endswith(str(year))}
+        if mine and (mine & months or any(n in text for n in mine)):
+            return True
+        if not mine and (Scope(years=(year,)).matches(hit.meta) or str(year) in hit.text):
+            return True
+    return False
 
 
 def _month_year(iso: str) -> str:

@@ -99,6 +99,22 @@ def test_a_question_about_a_year_or_month_is_not_answered_from_another_period():
     assert not compose("How did the budget change after the 2019 inspection?", [later], EMBED).refused
 
 
+def test_early_or_late_in_a_year_names_its_months_and_each_year_counts_on_its_own():
+    from assistant.answer import _in_period, _period
+
+    def visit(n: int, text: str, date: str, visits: str) -> Hit:  # as stored chunks carry their dates
+        h = hit(n, text, date=date)
+        return replace(h, meta={**h.meta, "year": int(date[:4]), "visit_dates": visits})
+
+    april = visit(1, "Inspectors looked at children in need.", "2025-06-02", "2025-04-29,2025-04-30")
+    november = visit(2, "Inspectors looked at children in care.", "2026-01-12", "2025-11-25,2025-11-26")
+    late = _period("What did the late-2025 focused visit look at?")
+    assert not _in_period(*late, april) and _in_period(*late, november)
+    assert not _in_period(*_period("What did Ofsted find on the visit expected in early 2023?"), april)
+    span = _period("How has the front door been viewed from early 2019 to the 2025 visit?")
+    assert _in_period(*span, april)  # 2025 has no months named: any of it counts
+
+
 def test_how_many_wants_a_number_that_counts_the_thing_asked_about():
     from assistant.answer import _counts
 
