@@ -47,6 +47,10 @@ HOW_MANY = re.compile(r"\bhow many ((?:[a-z'-]+ ?){1,3})", re.IGNORECASE)
 LIST_Q = re.compile(r"\b(what|which) (were|are) (the|some)\b|\bareas?\b|\bimprove\w*\b|\brecommend\w*\b|\blist\b|"
                     r"\btopics\b|\bweaknesses\b|\bstrengths\b|\bjudgements\b", re.IGNORECASE)
 MONTHS = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
+BETWEEN = re.compile(r"\b(?:between|from)\b[^?]{0,40}?\b((?:19|20)\d\d)\b[^?]{0,60}?\b(?:and|to|until)\b[^?]{0,40}?"
+                     r"\b((?:19|20)\d\d)\b", re.IGNORECASE)
+SINCE = re.compile(r"\b(?:since|after|following)\b[^?]{0,30}?\b((?:19|20)\d\d)\b", re.IGNORECASE)
+LAST_YEAR = 2049  # the last year YEAR reads
 PART_OF_YEAR = re.compile(r"\b(early|mid|late)[- ]((?:19|20)\d\d)\b", re.IGNORECASE)  # "late 2025"
 PARTS = {"early": MONTH_NAMES[:4], "mid": MONTH_NAMES[4:8], "late": MONTH_NAMES[8:]}
 MONTH_YEAR = re.compile(rf"\b{MONTHS}\s+((?:19|20)\d\d)\b", re.IGNORECASE)
@@ -244,7 +248,13 @@ def _may_answer(hit: Hit, named: Sequence[str]) -> bool:
 def _period(question: str) -> tuple[tuple[int, ...], set[str]]:
     """The years a question names, and the months it names with their year ("january 2022"; "late 2025"
     is September to December)."""
-    years = tuple(sorted({int(y) for y in YEAR.findall(question)}))
+    years = {int(y) for y in YEAR.findall(question)}
+    span = BETWEEN.search(question)
+    if span:  # "between the 2023 inspection and the 2025 visit": every year from one to the other
+        years |= set(range(int(span.group(1)), int(span.group(2)) + 1))
+    elif SINCE.search(question):  # "since 2019", "in the years after the 2019 judgement": any year after
+        years |= set(range(int(SINCE.search(question).group(1)), LAST_YEAR + 1))
+    years = tuple(sorted(years))
     months = {f"{m.lower()} {y}" for m, y in MONTH_YEAR.findall(question)}
     months |= {f"{m} {y}" for part, y in PART_OF_YEAR.findall(question) for m in PARTS[part.lower()]}
     return years, months
@@ -336,13 +346,16 @@ def _render(question: str, chosen: list[Unit], hits: list[Hit], query: str) -> A
         mine.sort(key=lambda u: h.text.find(u.text))
         citations.append(_citation(number[hit], h, " ".join(u.text for u in mine)))
     several_docs = len({hits[i].doc for i in used}) > 1
-    parts = []
+    parts: list[tuple[str, str]] = []  # (document, what it says): one paragraph per document
     for hit in used:
         h = hits[hit]
         mine = sorted((u for u in chosen if u.hit == hit), key=lambda u: h.text.find(u.text))
         body = _join(mine, number[hit])
-        parts.append(f"{_when(h)}: {body}" if several_docs else body)
-    return Answer(question, "\n\n".join(parts) if several_docs else " ".join(parts), tuple(citations), query=query,
+        if parts and parts[-1][0] == h.doc:
+            parts[-1] = (h.doc, f"{parts[-1][1]} {body}")
+        else:
+            parts.append((h.doc, f"{_when(h)}: {body}" if several_docs else body))
+    return Answer(question, ("\n\n" if several_docs else " ").join(p for _, p in parts), tuple(citations), query=query,
                   lead=number[chosen[0].hit])
 
 

@@ -1,9 +1,9 @@
 """The screenshots in docs/: the app on a library, captured by headless Chromium.
 
     python -m benchmarks.screenshots --index DIR [--authority Medway] [--theme supervision] [--years 2019 2023]
-        [--dataset FILE] [--out docs]
+        [--question TEXT] [--dataset FILE] [--out docs]
 
-Writes timeline.png, compare.png, scrutiny.png and evaluate.png.
+Writes app-answer.png, timeline.png, compare.png, scrutiny.png and evaluate.png.
 """
 from __future__ import annotations
 
@@ -27,6 +27,7 @@ def main() -> None:
     parser.add_argument("--authority", default="Medway")
     parser.add_argument("--theme", default="supervision")
     parser.add_argument("--years", nargs=2, default=["2019", "2023"])
+    parser.add_argument("--question", default="How has supervision of social workers changed since 2019?")
     parser.add_argument("--dataset", type=Path, help="a small Q&A file for the Evaluate tab")
     parser.add_argument("--out", type=Path, default=ROOT / "docs")
     args = parser.parse_args()
@@ -48,6 +49,12 @@ def main() -> None:
             browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
             page = browser.new_page(viewport={"width": 1300, "height": 1000})
             page.goto(url, wait_until="domcontentloaded")
+            page.locator("#question textarea").fill(args.question)
+            page.locator("#ask").click()
+            page.locator("#sources details").first.wait_for(timeout=60000)
+            page.wait_for_timeout(2000)
+            page.screenshot(path=str(args.out / "app-answer.png"), full_page=True)
+
             page.get_by_role("tab", name="Timeline").click()
             page.get_by_label("Local authority").first.fill(args.authority)
             page.keyboard.press("Enter")
@@ -85,7 +92,7 @@ def main() -> None:
     finally:
         proc.terminate()
         proc.wait(timeout=30)
-    print(f"wrote timeline.png, compare.png, scrutiny.png{', evaluate.png' if args.dataset else ''} in {args.out}")
+    print(f"wrote app-answer.png, timeline.png, compare.png, scrutiny.png{', evaluate.png' if args.dataset else ''} in {args.out}")
 
 
 if __name__ == "__main__":

@@ -13,8 +13,8 @@ WORDS_ONLY = AnswerSettings(dense_weight=0.0)  # the fake embedder is a bag of w
 
 
 def hit(n: int, text: str, doc: str = "a.pdf", date: str = "2023-09-11", page: int = 1, heading: str = "") -> Hit:
-    return Hit(f"id{n}", text, {"doc": doc, "title": f"Report {doc}", "date": date, "page": page,
-                                "heading": heading, "kind": "full inspection"}, rank=n)
+    return Hit(f"id{n}", text, {"doc": doc, "title": f"Report {doc}", "date": date, "year": int(date[:4]),
+                                "page": page, "heading": heading, "kind": "full inspection"}, rank=n)
 
 
 def markers(text: str) -> set[int]:
@@ -104,7 +104,7 @@ def test_early_or_late_in_a_year_names_its_months_and_each_year_counts_on_its_ow
 
     def visit(n: int, text: str, date: str, visits: str) -> Hit:  # as stored chunks carry their dates
         h = hit(n, text, date=date)
-        return replace(h, meta={**h.meta, "year": int(date[:4]), "visit_dates": visits})
+        return replace(h, meta={**h.meta, "visit_dates": visits})
 
     april = visit(1, "Inspectors looked at children in need.", "2025-06-02", "2025-04-29,2025-04-30")
     november = visit(2, "Inspectors looked at children in care.", "2026-01-12", "2025-11-25,2025-11-26")
@@ -113,6 +113,17 @@ def test_early_or_late_in_a_year_names_its_months_and_each_year_counts_on_its_ow
     assert not _in_period(*_period("What did Ofsted find on the visit expected in early 2023?"), april)
     span = _period("How has the front door been viewed from early 2019 to the 2025 visit?")
     assert _in_period(*span, april)  # 2025 has no months named: any of it counts
+
+
+def test_since_a_year_means_that_year_and_after_and_one_document_reads_as_one_paragraph():
+    old = hit(1, "Supervision was happening but not making children safer.", doc="old.txt", date="2019-12-01")
+    older = hit(2, "Supervision of social workers was irregular, staff said.", doc="old.txt", date="2019-12-01", page=2)
+    new = hit(3, "Supervision of social workers is now regular and reflective.", doc="new.pdf", date="2022-10-26")
+    answer = compose("How has supervision of social workers changed since 2019?", [old, older, new], EMBED,
+                     settings=replace(WORDS_ONLY, keep_ratio=0.5))
+    assert [c.doc for c in answer.citations] == ["old.txt", "old.txt", "new.pdf"]
+    first, second = answer.text.split("\n\n")
+    assert first.count("Report old.txt") == 1 and "[1]" in first and "[2]" in first and "[3]" in second
 
 
 def test_how_many_wants_a_number_that_counts_the_thing_asked_about():
