@@ -18,7 +18,7 @@ from ingest.metadata import MONTHS as MONTH_NAMES
 from vectorstore.bm25_index import tokenize
 from vectorstore.boilerplate import normalise
 from vectorstore.query_scope import INSPECTORS_NAMED, WHO_INSPECTED, YEAR, Scope, scope_of, sections_asked
-from vectorstore.retrieval import OWN_PAPERS, Hit
+from vectorstore.retrieval import ACROSS_COUNCILS, OWN_PAPERS, Hit
 
 NO_ANSWER = "The documents in the library do not answer this."
 # Words nearly every passage shares: they say nothing about which sentence answers.
@@ -200,7 +200,8 @@ def compose(question: str, hits: Sequence[Hit], embed: EmbedFn, weights: dict[st
     _score(query, units, hits, embed, weights, settings)
     years, months = _period(question)
     in_period = [_in_period(years, months, h) for h in hits]
-    eligible = [u for u in units if _may_answer(hits[u.hit], named) and in_period[u.hit]
+    councils = () if ACROSS_COUNCILS.search(query) else scope_of(query).authorities
+    eligible = [u for u in units if _may_answer(hits[u.hit], named, councils) and in_period[u.hit]
                 and _fits_type(question, u.text)]
     if NUMBER_Q.search(question):  # a figure must sit in a sentence about the thing asked for
         counted = OCCASION.split(question, maxsplit=1)[0]  # "... permanent when Ofsted looked at the front door"
@@ -239,9 +240,13 @@ def _score(query: str, units: list[Unit], hits: list[Hit], embed: EmbedFn, weigh
         u.score += s.dense_weight * float(v @ vectors[0])
 
 
-def _may_answer(hit: Hit, named: Sequence[str]) -> bool:
+def _may_answer(hit: Hit, named: Sequence[str], councils: Sequence[str] = ()) -> bool:
     """When the question names documents, a passage of one of them or of the council's own papers about
-    them (a committee report on "the May 2022 visit"; the period check still applies)."""
+    them (a committee report on "the May 2022 visit"; the period check still applies). When it names a
+    council (and asks nothing across councils), only a passage about that council, or about none known:
+    Buckinghamshire's report does not answer a question about Hull."""
+    if councils and hit.local_authority and hit.local_authority not in councils:
+        return False
     return not named or hit.doc in named or hit.kind in OWN_PAPERS
 
 

@@ -272,3 +272,19 @@ def test_the_passage_holding_the_best_sentence_is_presented_first():
 
     panel = sources_html(answer)  # the side panel shows it first, marked
     assert panel.index("id='cite-1'") < panel.index("id='cite-2'") and panel.count("best match") == 1
+
+
+def test_a_council_the_question_names_is_answered_only_from_its_own_documents():
+    def about(n: int, text: str, doc: str, council: str) -> Hit:
+        h = hit(n, text, doc=doc)
+        return replace(h, meta={**h.meta, "local_authority": council})
+
+    other = about(1, "Care leavers value the revised care leaver offer and their personal advisers.", "bucks.pdf",
+                  "Buckinghamshire")
+    hull = about(2, "Care leavers in Hull have personal advisers who know them well.", "hull.pdf", "Kingston upon Hull")
+    answer = compose("What did Ofsted find about care leavers in Hull?", [other, hull], EMBED, settings=WORDS_ONLY)
+    assert [c.doc for c in answer.citations] == ["hull.pdf"]
+    assert compose("What did Ofsted find about care leavers in Hull?", [other], EMBED, settings=WORDS_ONLY).refused
+    across = compose("How do other councils support care leavers compared with Hull?", [other, hull], EMBED,
+                     settings=replace(WORDS_ONLY, keep_ratio=0.3))
+    assert "bucks.pdf" in [c.doc for c in across.citations]
