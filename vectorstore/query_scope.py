@@ -99,7 +99,7 @@ EXPANSIONS: list[tuple[str, str]] = [
     (WHO_INSPECTED, INSPECTORS_NAMED),
     (r"^\s*(when|what dates?|which dates?)\b|\bwhat date\b|\bhow long ago\b",
      "dates inspection dates visit on published"),
-    (r"\bimprove\w*\b|\brecommend\w*\b|\bareas? for (development|improvement)\b|\bweakness\w*\b",
+    (r"\bimprove(?!d)\w*\b|\brecommend\w*\b|\bareas? for (development|improvement)\b|\bweakness\w*\b",
      "what needs to improve improvement recommendations"),
     (r"\brat(ed|ing)\b|\bjudge?ments?\b|\bjudged\b|\bgrade[ds]?\b|\boverall effectiveness\b",
      "judgement grade overall effectiveness"),
@@ -122,7 +122,7 @@ EXPANSIONS += [(r"\b" + re.escape(long).replace("\\ ", r"\s+").replace("\\-", "[
 # Questions that ask for a standard section of a report, and the headings that section goes by in
 # Ofsted's letters and reports ("What needs to improve?", "Areas for improvement", "Recommendations").
 SECTIONS: list[tuple[re.Pattern, re.Pattern]] = [(re.compile(q, re.IGNORECASE), re.compile(h, re.IGNORECASE)) for q, h in [
-    (r"(?<!requires )\bimprove\w*\b|\brecommend\w*\b|\bareas? for (development|improvement)\b|\bweakness\w*\b|"
+    (r"(?<!requires )\bimprove(?!d)\w*\b|\brecommend\w*\b|\bareas? for (development|improvement)\b|\bweakness\w*\b|"
      r"\bdo better\b|\bpriority action\b",
      r"what needs to improve|recommendations|areas? for (development|improvement)|need to do better|areas for priority action"),
 ]]

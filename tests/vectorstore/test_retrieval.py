@@ -63,6 +63,7 @@ def test_a_question_for_what_must_improve_asks_for_that_section():
     assert heading.search("What needs to improve in this area of social work practice?")
     assert heading.search("Areas for improvement") and not heading.search("Main findings")
     assert not sections_asked("Which areas were graded 'requires improvement' in 2015?")  # a grade, not a section
+    assert not sections_asked("Has Bristol's judgement improved since 2018?")  # whether it did, not what must
 
 
 def test_expansion_adds_document_vocabulary():
