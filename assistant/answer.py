@@ -40,6 +40,9 @@ WHY_Q = re.compile(r"^\s*why\b|\bwhat (held|caused|led|stopped|prevented)\b", re
 # How a sentence gives a reason: "due to staff sickness", "a lack of community resources means that ..."
 CAUSE = re.compile(r"\b(because|due to|as a result|result(ed|s|ing)? (of|in|from)|reasons?|owing to|caused|lack of|"
                    r"led to|leading to|means that|therefore|difficult|problematic|impact(ed|s)? (of|on))\b", re.IGNORECASE)
+OPENING = re.compile(r"\bThis (letter|report) (summarises|provides a summary of) the findings\b", re.IGNORECASE)
+WHERE_Q = re.compile(r"^\s*where\b|\baddress\b", re.IGNORECASE)
+POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b")  # "ME4 4TR": a letter's address block
 WHO_Q = re.compile(r"^\s*(who|which inspectors?)\b", re.IGNORECASE)
 WHO_INSPECTED_Q = re.compile(WHO_INSPECTED, re.IGNORECASE)  # who did it: read with how reports name inspectors
 ROLE_Q = re.compile(r"^\s*who (?:is|was|were|are) the ([a-z' ]+?) (?:for|of|at|in|on|when|who|that)\b", re.IGNORECASE)
@@ -195,6 +198,8 @@ def compose(question: str, hits: Sequence[Hit], embed: EmbedFn, weights: dict[st
     units = [u for i, h in enumerate(hits) for u in split_units(i, h.text)]
     if common and not (DATE_Q.search(question) or WHO_Q.search(question)):
         units = [u for u in units if normalise(u.text) not in common]
+    if not (WHO_Q.search(question) or WHERE_Q.search(question)):  # a letter's address block answers nothing else
+        units = [u for u in units if not POSTCODE.search(u.text)]
     if not units:
         return _refuse(question, hits, query)
     _score(query, units, hits, embed, weights, settings)
@@ -209,6 +214,12 @@ def compose(question: str, hits: Sequence[Hit], embed: EmbedFn, weights: dict[st
         mass = sum(weights.get(t, 1.0) for t in topic) or 1.0
         eligible = [u for u in eligible
                     if sum(weights.get(t, 1.0) for t in topic if t in u.terms) / mass >= settings.figure_coverage]
+    if not (DATE_Q.search(question) or WHO_Q.search(question)):
+        # a letter's opening ("This letter summarises the findings of the focused visit to ... on 3 May") says
+        # which visit it was, not what was found: it answers only when no finding does
+        findings = [u for u in eligible if not OPENING.search(u.text)]
+        if any(u.score >= settings.min_score for u in findings):
+            eligible = findings
     best = max(eligible, key=lambda u: u.score, default=None)
     if best is None or best.score < settings.min_score:
         return _refuse(question, hits, query)

@@ -288,3 +288,19 @@ def test_a_council_the_question_names_is_answered_only_from_its_own_documents():
     across = compose("How do other councils support care leavers compared with Hull?", [other, hull], EMBED,
                      settings=replace(WORDS_ONLY, keep_ratio=0.3))
     assert "bucks.pdf" in [c.doc for c in across.citations]
+
+
+def test_a_letters_opening_answers_only_when_no_finding_does_and_its_address_never():
+    opening = ("This letter summarises the findings of the focused visit to Rochdale children's services "
+               "on 14 and 15 May 2025.")
+    address = "Write to Sharon Example, Director, at the Municipal Offices, Smith Street, Rochdale OL16 1YD."
+    finding = "Contacts and referrals at the front door are handled promptly by experienced staff."
+    hits = [hit(1, f"{address}\n{opening}", date="2025-06-16"), hit(2, finding, date="2025-06-16")]
+    answer = compose("What did Ofsted say about the front door in the 2025 focused visit?", hits, EMBED,
+                     settings=replace(WORDS_ONLY, min_score=0.2, keep_ratio=0.1))
+    assert "front door are handled promptly" in answer.text and "summarises" not in answer.text
+    assert "OL16" not in answer.text
+    alone = compose("What did Ofsted say about the 2025 focused visit?", hits[:1], EMBED,
+                    settings=replace(WORDS_ONLY, min_score=0.2))
+    assert not alone.refused and alone.text.startswith("This letter summarises") and "OL16" not in alone.text
+    assert "OL16" in compose("Where are Rochdale's offices?", hits[:1], EMBED, settings=replace(WORDS_ONLY, min_score=0.0)).text
