@@ -11,7 +11,7 @@ from ingest import DocumentInfo
 from ingest.metadata import MONTHS
 from vectorstore.chroma_store import StoredChunk
 from vectorstore.query_scope import LATEST, Scope, named_authorities, scope_of
-from vectorstore.retrieval import Filters
+from vectorstore.retrieval import ACROSS_COUNCILS, Filters
 
 RATING_Q = re.compile(r"\brat(ed|ing|ings)\b|\bjudge?ments?\b|\bjudged\b|\bgrade[ds]?\b|\bverdicts?\b|\boverall effectiveness\b|"
                       r"\boutcome of the (area )?send\b", re.IGNORECASE)
@@ -32,6 +32,9 @@ def fact_answer(question: str, documents: Callable[[], list[DocumentInfo]], chun
         return None
     rating = bool(RATING_Q.search(question))
     scope = scope_of(question)
+    graded = GRADE_WORD.search(question)
+    if rating and graded and ACROSS_COUNCILS.search(question) and not scope.authorities:
+        return _councils_graded(question, graded.group(1).lower(), documents, chunks_of, filters, scope)
     if not rating and not (WHEN_Q.search(question) and LATEST.search(question) and len(scope.kinds) == 1):
         return None
     docs = [d for d in documents() if filters.accepts(_meta(d))]
@@ -77,6 +80,34 @@ def fact_answer(question: str, documents: Callable[[], list[DocumentInfo]], chun
                                   text=chunk.text, sentence=line, kind=d.kind,
                                   page_end=chunk.meta.get("page_end"), doc_id=d.id))
     text = " ".join(re.sub(r"\s+", " ", s) for s in sentences)
+    return Answer(question=question, text=text, citations=tuple(citations), query=question)
+
+
+def _councils_graded(question: str, grade: str, documents: Callable[[], list[DocumentInfo]], chunks_of: ChunksOf,
+                     filters: Filters, scope: Scope, most: int = 10) -> Answer | None:
+    """"Which councils were judged inadequate?": every full inspection whose overall effectiveness was that
+    grade, newest first (at most `most`), each cited to its judgement table."""
+    first = grade.split()[0].rstrip("s")  # "requires improvement" / "require improvement" / "good"
+    docs = [d for d in documents() if filters.accepts(_meta(d)) and d.kind == "full inspection" and d.overall
+            and d.overall.split()[0].rstrip("s") == first
+            and (not scope.years or Scope(years=scope.years).matches(_meta(d)))]
+    docs = sorted(docs, key=lambda d: d.date or "", reverse=True)
+    if not docs:
+        return None
+    chunks = chunks_of([d.id for d in docs[:most]])
+    parts, citations = [], []
+    for n, d in enumerate(docs[:most], 1):
+        support = _support([c for c in chunks if c.meta.get("doc_id") == d.id], d.judgement_page or 1, GRADE_WORD)
+        if support is None:
+            return None
+        chunk, line = support
+        parts.append(f"{d.local_authority} ({_span(d.visit_dates) if d.visit_dates else _day(d.date)}) [{n}]")
+        citations.append(Citation(n=n, doc=d.doc, title=d.title, date=d.date, page=d.judgement_page or 1,
+                                  text=chunk.text, sentence=line, kind=d.kind, page_end=chunk.meta.get("page_end"),
+                                  doc_id=d.id))
+    more = f" The library holds {len(docs) - most} more such reports, not listed." if len(docs) > most else ""
+    text = (f"Full inspections in the library whose overall effectiveness Ofsted judged {docs[0].overall}, "
+            f"newest first: {'; '.join(parts)}.{more}")
     return Answer(question=question, text=text, citations=tuple(citations), query=question)
 
 

@@ -278,7 +278,8 @@ class Library:
         r = self.settings.retrieval
         query = resolve(question, history)
         hits = self.retriever.search(query, k or r.k, mode or r.mode, filters)
-        answer = replace(self._answer(question, query, hits, filters, self.retriever.home()), question=question,
+        answer = replace(self._answer(question, query, hits, filters, self.retriever.home_for(query, filters)),
+                         question=question,
                          query=query, hits=tuple(hits))
         assumed = self.retriever.home_for(query, filters)
         if assumed and len(self.retriever.local_authorities()) > 1:  # say which council it was taken to mean

@@ -132,3 +132,16 @@ def test_the_judgement_page_a_fact_answer_cites_is_presented_first(library):
     cited = answer.citations[0]
     assert (ranked[0].doc, ranked[0].text, ranked[0].rank) == (cited.doc, cited.text, 1)
     assert len(ranked) == len(answer.hits) + (not any(h.text == cited.text for h in answer.hits))
+
+
+def test_which_councils_were_judged_a_grade_lists_each_report_with_its_page(tmp_path, library_factory):
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    inspection(folder, "2019.pdf", 2019, ["Inadequate", "Inadequate", "Requires improvement to be good", "Good"])
+    inspection(folder, "2023.pdf", 2023, ["Good", "Requires improvement to be good", "Good", "Good"])
+    lib = library_factory()
+    lib.ingest([folder])
+    answer = lib.ask("Which councils were judged inadequate?")
+    assert [c.doc for c in answer.citations] == ["2019.pdf"] and "Rutland (3 to 14 July 2019) [1]" in answer.text
+    assert answer.citations[0].page == 2
+    assert [c.doc for c in lib.ask("Which local authorities were rated good?").citations] == ["2023.pdf"]
