@@ -6,11 +6,12 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from assistant.answer import Answer, Citation
+from assistant.answer import GENERIC, Answer, Citation
 from ingest import DocumentInfo
 from ingest.metadata import MONTHS
 from vectorstore.chroma_store import StoredChunk
-from vectorstore.query_scope import LATEST, Scope, named_authorities, scope_of
+from vectorstore.bm25_index import tokenize
+from vectorstore.query_scope import LATEST, YEAR, Scope, named_authorities, scope_of
 from vectorstore.retrieval import ACROSS_COUNCILS, Filters
 
 RATING_Q = re.compile(r"\brat(ed|ing|ings)\b|\bjudge?ments?\b|\bjudged\b|\bgrade[ds]?\b|\bverdicts?\b|\boverall effectiveness\b|"
@@ -28,8 +29,8 @@ def fact_answer(question: str, documents: Callable[[], list[DocumentInfo]], chun
                 filters: Filters = Filters(), home: str | None = None, asked: str | None = None) -> Answer | None:
     """`question` is what was retrieved with (a follow-up resolved against the conversation); `asked` the
     user's own words, when they differ: "who led it?" after a question about the rating asks for no rating."""
-    if asked and OTHER_Q.search(asked) and not RATING_Q.search(asked):
-        return None
+    if asked and not RATING_Q.search(asked) and (OTHER_Q.search(asked) or (asked != question and _says_more(asked))):
+        return None  # "who led it?", "what did they say about care leavers?": not "and in 2019?"
     rating = bool(RATING_Q.search(question))
     scope = scope_of(question)
     graded = GRADE_WORD.search(question)
@@ -121,6 +122,16 @@ def unknown_councils(question: str, known: Callable[[], set[str]], passages: lis
     if any(a in p for a in named for p in passages):
         return ()
     return named
+
+
+COMPARING = frozenset(tokenize("one before previous prior earlier better worse last latest recent next since change"))
+
+
+def _says_more(asked: str) -> bool:
+    """Whether a follow-up asks about something of its own, beyond which council, year or report."""
+    scope = scope_of(asked)
+    named = set(tokenize(" ".join(scope.authorities + scope.kinds))) | set(tokenize(" ".join(YEAR.findall(asked))))
+    return bool(set(tokenize(asked)) - GENERIC - named - set(MONTHS) - COMPARING)
 
 
 def _rating_sentence(d: DocumentInfo, n: int) -> str:

@@ -102,6 +102,9 @@ def test_a_follow_up_asking_who_is_not_answered_with_the_rating_asked_before(lib
     assert "overall effectiveness" not in answer.text.lower()  # left to the extractive answerer
     assert answer.refused or "Alex Example" in answer.text
     assert library.ask("And in 2019?", history=history).text.count("inadequate") >= 1  # still a rating
+    about = library.ask("What did inspectors say about care leavers there?", history=history)
+    assert "overall effectiveness" not in about.text.lower()  # a topic of its own, not the rating again
+    assert "overall effectiveness" in library.ask("What about the one before?", history=history).text
 
 
 def test_better_than_before_compares_with_the_inspection_before(library):
