@@ -47,12 +47,14 @@ WHO_Q = re.compile(r"^\s*(who|which inspectors?)\b", re.IGNORECASE)
 WHO_INSPECTED_Q = re.compile(WHO_INSPECTED, re.IGNORECASE)  # who did it: read with how reports name inspectors
 ROLE_Q = re.compile(r"^\s*who (?:is|was|were|are) the ([a-z' ]+?) (?:for|of|at|in|on|when|who|that)\b", re.IGNORECASE)
 HOW_MANY = re.compile(r"\bhow many ((?:[a-z'-]+ ?){1,3})", re.IGNORECASE)
-LIST_Q = re.compile(r"\b(what|which) (were|are) (the|some)\b|\bareas?\b|\bimprove\w*\b|\brecommend\w*\b|\blist\b|"
+LIST_Q = re.compile(r"\b(what|which) (were|are) (the|some)\b|\bareas?\b|\bimprove(?!d)\w*\b|\brecommend\w*\b|\blist\b|"
                     r"\btopics\b|\bweaknesses\b|\bstrengths\b|\bjudgements\b", re.IGNORECASE)
 MONTHS = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
 BETWEEN = re.compile(r"\b(?:between|from)\b[^?]{0,40}?\b((?:19|20)\d\d)\b[^?]{0,60}?\b(?:and|to|until)\b[^?]{0,40}?"
                      r"\b((?:19|20)\d\d)\b", re.IGNORECASE)
 SINCE = re.compile(r"\b(?:since|after|following)\b[^?]{0,30}?\b((?:19|20)\d\d)\b", re.IGNORECASE)
+SINCE_THEN = re.compile(r"\b(has|have|did)\b[^?]{0,40}?\b(improv|chang|progress|got better|got worse)\w*|\bsince then\b",
+                        re.IGNORECASE)
 LAST_YEAR = 2049  # the last year YEAR reads
 PART_OF_YEAR = re.compile(r"\b(early|mid|late)[- ]((?:19|20)\d\d)\b", re.IGNORECASE)  # "late 2025"
 PARTS = {"early": MONTH_NAMES[:4], "mid": MONTH_NAMES[4:8], "late": MONTH_NAMES[8:]}
@@ -270,6 +272,8 @@ def _period(question: str) -> tuple[tuple[int, ...], set[str]]:
         years |= set(range(int(span.group(1)), int(span.group(2)) + 1))
     elif SINCE.search(question):  # "since 2019", "in the years after the 2019 judgement": any year after
         years |= set(range(int(SINCE.search(question).group(1)), LAST_YEAR + 1))
+    elif years and SINCE_THEN.search(question):  # "... in 2019, and has it improved?": then and after
+        years |= set(range(min(years), LAST_YEAR + 1))
     years = tuple(sorted(years))
     months = {f"{m.lower()} {y}" for m, y in MONTH_YEAR.findall(question)}
     months |= {f"{m} {y}" for part, y in PART_OF_YEAR.findall(question) for m in PARTS[part.lower()]}

@@ -124,6 +124,18 @@ def test_since_a_year_means_that_year_and_after_and_one_document_reads_as_one_pa
     assert [c.doc for c in answer.citations] == ["old.txt", "old.txt", "new.pdf"]
     first, second = answer.text.split("\n\n")
     assert first.count("Report old.txt") == 1 and "[1]" in first and "[2]" in first and "[3]" in second
+    from assistant.answer import _period
+
+    assert 2022 in _period("What did Ofsted say about supervision in 2019, and has it improved?")[0]
+    assert _period("What did Ofsted say about supervision in 2019?")[0] == (2019,)
+
+
+def test_has_it_improved_is_not_a_request_for_a_list():
+    items = hit(1, "- Supervision was happening but not making children safer.\n- Auditing was over optimistic.\n"
+                   "- Access to health provision for children in care was poor.", doc="c.txt", date="2019-12-01")
+    answer = compose("What did Ofsted say about supervision in 2019, and has it improved?", [items], EMBED,
+                     settings=WORDS_ONLY)
+    assert "Supervision was happening" in answer.text and "Auditing" not in answer.text
 
 
 def test_how_many_wants_a_number_that_counts_the_thing_asked_about():
