@@ -198,7 +198,8 @@ def compose(question: str, hits: Sequence[Hit], embed: EmbedFn, weights: dict[st
     if not hits:
         return Answer(question, NO_ANSWER, refused=True, query=query)
     units = [u for i, h in enumerate(hits) for u in split_units(i, h.text)]
-    if common and not (DATE_Q.search(question) or WHO_Q.search(question)):
+    when_or_who = bool(DATE_Q.search(question) or WHO_Q.search(question))
+    if common and not when_or_who:
         units = [u for u in units if normalise(u.text) not in common]
     if not (WHO_Q.search(question) or WHERE_Q.search(question)):  # a letter's address block answers nothing else
         units = [u for u in units if not POSTCODE.search(u.text)]
@@ -216,7 +217,7 @@ def compose(question: str, hits: Sequence[Hit], embed: EmbedFn, weights: dict[st
         mass = sum(weights.get(t, 1.0) for t in topic) or 1.0
         eligible = [u for u in eligible
                     if sum(weights.get(t, 1.0) for t in topic if t in u.terms) / mass >= settings.figure_coverage]
-    if not (DATE_Q.search(question) or WHO_Q.search(question)):
+    if not when_or_who:
         # a letter's opening ("This letter summarises the findings of the focused visit to ... on 3 May") says
         # which visit it was, not what was found: it answers only when no finding does
         findings = [u for u in eligible if not OPENING.search(u.text)]
@@ -270,8 +271,8 @@ def _period(question: str) -> tuple[tuple[int, ...], set[str]]:
     span = BETWEEN.search(question)
     if span:  # "between the 2023 inspection and the 2025 visit": every year from one to the other
         years |= set(range(int(span.group(1)), int(span.group(2)) + 1))
-    elif SINCE.search(question):  # "since 2019", "in the years after the 2019 judgement": any year after
-        years |= set(range(int(SINCE.search(question).group(1)), LAST_YEAR + 1))
+    elif since := SINCE.search(question):  # "since 2019", "in the years after the 2019 judgement": any year after
+        years |= set(range(int(since.group(1)), LAST_YEAR + 1))
     elif years and SINCE_THEN.search(question):  # "... in 2019, and has it improved?": then and after
         years |= set(range(min(years), LAST_YEAR + 1))
     years = tuple(sorted(years))

@@ -77,9 +77,7 @@ def fact_answer(question: str, documents: Callable[[], list[DocumentInfo]], chun
             return None  # the page the fact came from is not in the store: do not cite what cannot be shown
         chunk, line = support
         page = d.judgement_page if rating and d.judgement_page else chunk.meta.get("page", 1)
-        citations.append(Citation(n=n, doc=d.doc, title=d.title, date=d.date, page=page,
-                                  text=chunk.text, sentence=line, kind=d.kind,
-                                  page_end=chunk.meta.get("page_end"), doc_id=d.id))
+        citations.append(_cite(n, d, chunk, line, page))
     text = " ".join(re.sub(r"\s+", " ", s) for s in sentences)
     return Answer(question=question, text=text, citations=tuple(citations), query=question)
 
@@ -103,13 +101,17 @@ def _councils_graded(question: str, grade: str, documents: Callable[[], list[Doc
             return None
         chunk, line = support
         parts.append(f"{d.local_authority} ({_span(d.visit_dates) if d.visit_dates else _day(d.date)}) [{n}]")
-        citations.append(Citation(n=n, doc=d.doc, title=d.title, date=d.date, page=d.judgement_page or 1,
-                                  text=chunk.text, sentence=line, kind=d.kind, page_end=chunk.meta.get("page_end"),
-                                  doc_id=d.id))
+        citations.append(_cite(n, d, chunk, line, d.judgement_page or 1))
     more = f" The library holds {len(docs) - most} more such reports, not listed." if len(docs) > most else ""
     text = (f"Full inspections in the library whose overall effectiveness Ofsted judged {docs[0].overall}, "
             f"newest first: {'; '.join(parts)}.{more}")
     return Answer(question=question, text=text, citations=tuple(citations), query=question)
+
+
+def _cite(n: int, d: DocumentInfo, chunk: StoredChunk, line: str, page: int) -> Citation:
+    """Citation `n`: the line of `chunk` a fact about document `d` was read from, at `page`."""
+    return Citation(n=n, doc=d.doc, title=d.title, date=d.date, page=page, text=chunk.text, sentence=line,
+                    kind=d.kind, page_end=chunk.meta.get("page_end"), doc_id=d.id)
 
 
 def unknown_councils(question: str, known: Callable[[], set[str]], passages: list[str]) -> tuple[str, ...]:

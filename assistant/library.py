@@ -278,10 +278,9 @@ class Library:
         r = self.settings.retrieval
         query = resolve(question, history)
         hits = self.retriever.search(query, k or r.k, mode or r.mode, filters)
-        answer = replace(self._answer(question, query, hits, filters, self.retriever.home_for(query, filters)),
-                         question=question,
-                         query=query, hits=tuple(hits))
         assumed = self.retriever.home_for(query, filters)
+        answer = replace(self._answer(question, query, hits, filters, assumed), question=question,
+                         query=query, hits=tuple(hits))
         if assumed and len(self.retriever.local_authorities()) > 1:  # say which council it was taken to mean
             note = f"Read as a question about {assumed}, this library's home council: name a council to ask about another."
             answer = replace(answer, notice=" ".join(x for x in (note, answer.notice) if x))
