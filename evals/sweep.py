@@ -41,6 +41,7 @@ def main(argv: list[str] | None = None) -> int:
         return [cache[t] for t in texts]
 
     items = load(args.dataset)
+    common = lib.retriever.boilerplate()  # as Library.ask passes it: the answerer as the product runs it
     prepared = []
     for item in items:
         query = resolve(item.question, list(item.history))
@@ -54,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
         settings = replace(AnswerSettings(), **dict(zip(grid, values)))
         right = cited = correct = answerable = refused_a = unanswerable = refused_u = 0
         for item, query, hits, named, idf in prepared:
-            answer = compose(item.question, hits, embed, idf, settings, query=query, named=named)
+            answer = compose(item.question, hits, embed, idf, settings, query=query, named=named, common=common)
             if not item.answerable:
                 unanswerable += 1
                 refused_u += answer.refused
