@@ -56,8 +56,10 @@ SINCE = re.compile(r"\b(?:since|after|following)\b[^?]{0,30}?\b((?:19|20)\d\d)\b
 SINCE_THEN = re.compile(r"\b(has|have|did)\b[^?]{0,40}?\b(improv|chang|progress|got better|got worse)\w*|\bsince then\b",
                         re.IGNORECASE)
 LAST_YEAR = 2049  # the last year YEAR reads
-PART_OF_YEAR = re.compile(r"\b(early|mid|late)[- ]((?:19|20)\d\d)\b", re.IGNORECASE)  # "late 2025"
-PARTS = {"early": MONTH_NAMES[:4], "mid": MONTH_NAMES[4:8], "late": MONTH_NAMES[8:]}
+PART_OF_YEAR = re.compile(r"\b(early|mid|late|spring|summer|autumn|winter)[- ](?:of )?((?:19|20)\d\d)\b",
+                          re.IGNORECASE)  # "late 2025", "the spring 2025 visit"
+PARTS = {"early": MONTH_NAMES[:4], "mid": MONTH_NAMES[4:8], "late": MONTH_NAMES[8:], "spring": MONTH_NAMES[2:5],
+         "summer": MONTH_NAMES[5:8], "autumn": MONTH_NAMES[8:11], "winter": MONTH_NAMES[:2] + MONTH_NAMES[11:]}
 MONTH_YEAR = re.compile(rf"\b{MONTHS}\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 HAS_DATE = re.compile(rf"\b{MONTHS}\b|\b(19|20)\d\d\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b")
 HAS_NUMBER = re.compile(r"(?<![\w/])(?!(?:19|20)\d\d\b)\d+(?:[.,]\d+)?|£\s?\d|"

@@ -99,7 +99,7 @@ def test_a_question_about_a_year_or_month_is_not_answered_from_another_period():
     assert not compose("How did the budget change after the 2019 inspection?", [later], EMBED).refused
 
 
-def test_early_or_late_in_a_year_names_its_months_and_each_year_counts_on_its_own():
+def test_early_late_or_a_season_of_a_year_names_its_months_and_each_year_counts_on_its_own():
     from assistant.answer import _in_period, _period
 
     def visit(n: int, text: str, date: str, visits: str) -> Hit:  # as stored chunks carry their dates
@@ -110,6 +110,9 @@ def test_early_or_late_in_a_year_names_its_months_and_each_year_counts_on_its_ow
     november = visit(2, "Inspectors looked at children in care.", "2026-01-12", "2025-11-25,2025-11-26")
     late = _period("What did the late-2025 focused visit look at?")
     assert not _in_period(*late, april) and _in_period(*late, november)
+    spring = _period("What part of the service did Ofsted look at in the spring 2025 focused visit?")
+    assert _in_period(*spring, april) and not _in_period(*spring, november)
+    assert _in_period(*_period("What did the autumn of 2025 visit find?"), november)
     assert not _in_period(*_period("What did Ofsted find on the visit expected in early 2023?"), april)
     span = _period("How has the front door been viewed from early 2019 to the 2025 visit?")
     assert _in_period(*span, april)  # 2025 has no months named: any of it counts
