@@ -29,6 +29,9 @@ QUESTION_WORDS = frozenset(tokenize("many much big large long proportion percent
                                     "time according say said find found"))
 NUMBER_Q = re.compile(r"\bhow (many|much|long|big|large)\b|\bwhat (proportion|percentage|number|share|rate|figure)\b|"
                       r"\b(percent|percentage|average|budget|vacancy rate)\b", re.IGNORECASE)
+MONEY_Q = re.compile(r"\b(money|funding|funds?|budgets?|spend|spending|spent|costs?|investment|invested|savings)\b|£",
+                     re.IGNORECASE)
+MONEY = re.compile(r"£\s?\d|\d\s?(?:m|bn|k)\b|\b(million|billion|pounds)\b", re.IGNORECASE)
 OCCASION = re.compile(r"(?<=\w),?\s+when\s+", re.IGNORECASE)  # a clause naming the occasion, not the thing asked about
 DATE_Q = re.compile(r"^\s*(when|what dates?|which dates?)\b|\bwhat date\b|"
                     r",\s*when (did|was|were|is|are|does|do|will)\b", re.IGNORECASE)  # "After the visit, when did ..."
@@ -306,8 +309,9 @@ def _month_year(iso: str) -> str:
 
 
 def _fits_type(question: str, text: str) -> bool:
-    if NUMBER_Q.search(question):
-        return bool(HAS_NUMBER.search(text)) and _counts(question, text)
+    if NUMBER_Q.search(question):  # "how much money ...?" wants a sum of money, not any number
+        money = not MONEY_Q.search(question) or MONEY.search(text)
+        return bool(HAS_NUMBER.search(text)) and _counts(question, text) and bool(money)
     if FUTURE_Q.search(question):  # a date in the future: a sentence about what is expected, not what was
         return bool(FUTURE.search(text)) and bool(HAS_DATE.search(text) or SPAN.search(text))
     if DATE_Q.search(question):

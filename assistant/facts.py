@@ -29,7 +29,9 @@ def fact_answer(question: str, documents: Callable[[], list[DocumentInfo]], chun
                 filters: Filters = Filters(), home: str | None = None, asked: str | None = None) -> Answer | None:
     """`question` is what was retrieved with (a follow-up resolved against the conversation); `asked` the
     user's own words, when they differ: "who led it?" after a question about the rating asks for no rating."""
-    if asked and not RATING_Q.search(asked) and (OTHER_Q.search(asked) or (asked != question and _says_more(asked))):
+    if OTHER_Q.search(asked or question):  # "how much money was put in after the 2019 judgement?" asks no rating
+        return None
+    if asked and asked != question and not RATING_Q.search(asked) and _says_more(asked):
         return None  # "who led it?", "what did they say about care leavers?": not "and in 2019?"
     rating = bool(RATING_Q.search(question))
     scope = scope_of(question)

@@ -151,6 +151,16 @@ def test_how_many_wants_a_number_that_counts_the_thing_asked_about():
     assert _counts("How much was the increase?", "No figure here.")  # only 'how many' counts things
 
 
+def test_how_much_money_wants_a_sum_of_money_not_any_number():
+    from assistant.answer import _fits_type
+
+    money = "How much additional money did the council put into children's services after the 2019 judgement?"
+    assert not _fits_type(money, "As this was the second inadequate judgement within a 5-year period, a direction was issued.")
+    assert _fits_type(money, "£7.6m of additional funding was made available to the service in 2020-21.")
+    assert _fits_type("What was the budget for children's services?", "The budget was 61.2 million pounds.")
+    assert _fits_type("How many social workers were agency staff?", "At the time, 45 of 120 social workers were agency staff.")
+
+
 def test_who_is_the_role_wants_that_role_not_another():
     from assistant.answer import _fits_type
 

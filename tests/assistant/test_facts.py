@@ -41,6 +41,12 @@ def test_a_rating_question_is_answered_from_the_judgement_table_with_its_page(li
     assert "Overall effectiveness Good" in cited.sentence and cited.sentence in cited.text
 
 
+def test_a_question_asking_how_much_or_why_is_not_answered_with_a_rating_it_names(library):
+    for question in ("How much money did Rutland put into children's services after the 2019 judgement?",
+                     "Why was Rutland judged inadequate in 2019?"):
+        assert "judged rutland's overall effectiveness" not in library.ask(question).text.lower()  # no fact answer
+
+
 def test_a_report_without_an_overall_grade_is_not_given_one(library):
     answer = library.ask("What was Rutland rated in 2026?")
     assert "no overall effectiveness grade" in answer.text and "outstanding" in answer.text
