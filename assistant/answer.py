@@ -49,7 +49,7 @@ POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b")  # "ME4 4TR": a 
 WHO_Q = re.compile(r"^\s*(who|which inspectors?)\b", re.IGNORECASE)
 WHO_INSPECTED_Q = re.compile(WHO_INSPECTED, re.IGNORECASE)  # who did it: read with how reports name inspectors
 ROLE_Q = re.compile(r"^\s*who (?:is|was|were|are) the ([a-z' ]+?) (?:for|of|at|in|on|when|who|that)\b", re.IGNORECASE)
-HOW_MANY = re.compile(r"\bhow many ((?:[a-z'-]+ ?){1,3})", re.IGNORECASE)
+HOW_MANY = re.compile(r"\bhow many (?:of (?:the|their|its|these|those) )?((?:[a-z'-]+ ?){1,3})", re.IGNORECASE)
 LIST_Q = re.compile(r"\b(what|which) (were|are) (the|some)\b|\bareas?\b|\bimprove(?!d)\w*\b|\brecommend\w*\b|\blist\b|"
                     r"\btopics\b|\bweaknesses\b|\bstrengths\b|\bjudgements\b", re.IGNORECASE)
 MONTHS = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -331,7 +331,7 @@ def _counts(question: str, text: str) -> bool:
     m = HOW_MANY.search(question)
     if not m:
         return True
-    counted = set(tokenize(m.group(1))) - GENERIC - QUESTION_WORDS
+    counted = set(tokenize(m.group(1))) - QUESTION_WORDS  # "how many children": children are what is counted
     if not counted:
         return True
     words = re.findall(r"[a-z0-9£%.,']+", text.lower())

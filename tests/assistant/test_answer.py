@@ -149,6 +149,11 @@ def test_how_many_wants_a_number_that_counts_the_thing_asked_about():
     assert not _counts("How many foster carers did Medway have?",
                        "Care leavers can live with their foster carers when they turn 18.")
     assert _counts("How much was the increase?", "No figure here.")  # only 'how many' counts things
+    children = "How many children in care and care leavers did Medway have in 2013?"  # words every report uses
+    assert _counts(children, "There were 400 looked after children and 209 with care leaver status.")
+    assert not _counts(children, "The share of children in care not in education was 26% at June 2013.")
+    assert _counts("How many of the supervision files checked were up to standard?",
+                   "Inspectors reviewed 30 personal supervision files for social workers.")
 
 
 def test_how_much_money_wants_a_sum_of_money_not_any_number():
