@@ -314,8 +314,10 @@ def _fits_type(question: str, text: str) -> bool:
         return bool(HAS_NUMBER.search(text)) and _counts(question, text) and bool(money)
     if FUTURE_Q.search(question):  # a date in the future: a sentence about what is expected, not what was
         return bool(FUTURE.search(text)) and bool(HAS_DATE.search(text) or SPAN.search(text))
-    if DATE_Q.search(question):
-        return bool(HAS_DATE.search(text))
+    if DATE_Q.search(question):  # "when was the 2015 inspection?": not "... the Education and Inspections Act 2006"
+        years = _period(question)[0]
+        return bool(HAS_DATE.search(text)) and (not years or bool(re.search(MONTHS, text, re.IGNORECASE))
+                                                or any(str(y) in text for y in years))
     if WHO_Q.search(question):
         role = ROLE_Q.search(question)  # "who was the lead member": a lead inspector is not the answer
         return _names_someone(text) and (not role or set(tokenize(role.group(1))) <= set(tokenize(text)))

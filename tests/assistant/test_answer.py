@@ -166,6 +166,15 @@ def test_how_much_money_wants_a_sum_of_money_not_any_number():
     assert _fits_type("How many social workers were agency staff?", "At the time, 45 of 120 social workers were agency staff.")
 
 
+def test_a_date_question_naming_a_year_wants_that_year_or_a_month():
+    from assistant.answer import _fits_type
+
+    when = "When was the 2015 Ofsted inspection carried out?"
+    assert not _fits_type(when, "The inspection was carried out under section 136 of the Education and Inspections Act 2006.")
+    assert _fits_type(when, "Inspection date: 14 September to 8 October 2015")
+    assert _fits_type("When was Medway judged inadequate?", "Medway was judged inadequate in 2019.")
+
+
 def test_who_is_the_role_wants_that_role_not_another():
     from assistant.answer import _fits_type
 
