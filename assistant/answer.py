@@ -49,6 +49,7 @@ POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b")  # "ME4 4TR": a 
 WHO_Q = re.compile(r"^\s*(who|which inspectors?)\b", re.IGNORECASE)
 WHO_INSPECTED_Q = re.compile(WHO_INSPECTED, re.IGNORECASE)  # who did it: read with how reports name inspectors
 ROLE_Q = re.compile(r"^\s*who (?:is|was|were|are) the ([a-z' ]+?) (?:for|of|at|in|on|when|who|that)\b", re.IGNORECASE)
+ROLES = {"lead inspector": ["reporting inspector"]}  # what older reports call the role (2013: "Reporting inspector")
 HOW_MANY = re.compile(r"\bhow many (?:of (?:the|their|its|these|those) )?((?:[a-z'-]+ ?){1,3})", re.IGNORECASE)
 LIST_Q = re.compile(r"\b(what|which) (were|are) (the|some)\b|\bareas?\b|\bimprove(?!d)\w*\b|\brecommend\w*\b|\blist\b|"
                     r"\btopics\b|\bweaknesses\b|\bstrengths\b|\bjudgements\b", re.IGNORECASE)
@@ -70,7 +71,8 @@ HAS_NUMBER = re.compile(r"(?<![\w/])(?!(?:19|20)\d\d\b)\d+(?:[.,]\d+)?|£\s?\d|"
                         r"half|third|quarter|dozen|hundred)\b", re.IGNORECASE)
 # A person's name: two capitalised words, neither a title or a word these documents capitalise for other reasons
 # ("His Majesty", "Assistant Director", "Improvement Board", "The Council" are not names).
-NAME_PAIR = re.compile(r"\b([A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?)\s+([A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?)\b")
+NAME_WORD = r"(?:Mc|Mac|O['’]|D['’])?[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?"  # "McLaughlin", "O'Neill", "Smith-Jones"
+NAME_PAIR = re.compile(rf"\b({NAME_WORD})\s+({NAME_WORD})\b")
 NOT_NAMES = frozenset("""
 the this that these those in on at of for and to a an his her their our its majesty majesty's majesty’s
 council councils board plan director directors assistant deputy chief executive social care young people early help
@@ -320,7 +322,8 @@ def _fits_type(question: str, text: str) -> bool:
                                                 or any(str(y) in text for y in years))
     if WHO_Q.search(question):
         role = ROLE_Q.search(question)  # "who was the lead member": a lead inspector is not the answer
-        return _names_someone(text) and (not role or set(tokenize(role.group(1))) <= set(tokenize(text)))
+        said = [role.group(1).lower()] + ROLES.get(role.group(1).lower(), []) if role else []
+        return _names_someone(text) and (not said or any(set(tokenize(r)) <= set(tokenize(text)) for r in said))
     return True
 
 

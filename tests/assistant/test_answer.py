@@ -182,6 +182,8 @@ def test_who_is_the_role_wants_that_role_not_another():
     assert _fits_type("Who was the lead inspector for the 2023 inspection?", lead)
     assert not _fits_type("Who was the lead member for children's services in 2023?", lead)
     assert _fits_type("Who led the 2023 inspection?", lead)
+    assert _fits_type("Who led the 2019 inspection?", "Lead inspector: Brenda McLaughlin")  # Mc, Mac, O' names
+    assert _fits_type("Who was the lead inspector in 2013?", "Reporting inspector Sarah Urding HMI")  # the older title
 
 
 def test_when_will_wants_what_is_expected_not_what_happened():
