@@ -181,7 +181,7 @@ def split_units(hit_index: int, text: str) -> list[Unit]:
     for line in text.split("\n"):
         line = line.strip()
         # a heading frames an answer and is not one, unless it labels a value ("Inspection dates: 3 to 14 July")
-        if not line or ((is_heading(line) or line.endswith("?")) and not LABELLED.search(line)):
+        if not line or ((is_heading(line) or line.endswith("?")) and not _labels_a_value(line)):
             continue
         if BULLET.match(line):
             units.append(Unit(hit_index, line, True))
@@ -191,6 +191,12 @@ def split_units(hit_index: int, text: str) -> list[Unit]:
             if len(piece.split()) >= 4:
                 units.append(Unit(hit_index, piece, False))
     return units
+
+
+def _labels_a_value(line: str) -> bool:
+    """ "Inspection dates: 15 July", "Lead inspector: A Name"; not a title ("Children's Services: Latest visit")."""
+    value = line.split(":", 1)[1] if LABELLED.search(line) else ""
+    return bool(re.search(r"\d", value)) or _names_someone(value)
 
 
 def compose(question: str, hits: Sequence[Hit], embed: EmbedFn, weights: dict[str, float] | None = None,

@@ -13,7 +13,7 @@ pytestmark = [pytest.mark.slow, pytest.mark.corpus]
 # Measured on the dev set (docs/evaluation.md) minus a small margin.
 FLOOR = {"hit@5": 0.93, "mrr": 0.83}  # the passages as the assistant presents them (cited first)
 RETRIEVER_FLOOR = {"hit@5": 0.90, "mrr": 0.66}  # in the retriever's own order
-ANSWER_FLOOR = {"citation_precision": 0.62, "answerable_with_correct_citation": 0.85, "unanswerable_refused": 0.85}
+ANSWER_FLOOR = {"citation_precision": 0.65, "answerable_with_correct_citation": 0.85, "unanswerable_refused": 0.90}
 ANSWER_CEILING = {"answerable_refused": 0.05}
 
 

@@ -175,6 +175,13 @@ def test_a_date_question_naming_a_year_wants_that_year_or_a_month():
     assert _fits_type("When was Medway judged inadequate?", "Medway was judged inadequate in 2019.")
 
 
+def test_a_title_with_a_colon_is_no_answer_but_a_labelled_date_or_name_is():
+    text = ("Children's Services: Latest visit from Ofsted An update on our progress\n"
+            "Inspection dates: 15 July 2019 to 26 July 2019\nLead inspector: Brenda McLaughlin")
+    assert [u.text for u in split_units(0, text)] == ["Inspection dates: 15 July 2019 to 26 July 2019",
+                                                       "Lead inspector: Brenda McLaughlin"]
+
+
 def test_who_is_the_role_wants_that_role_not_another():
     from assistant.answer import _fits_type
 
