@@ -176,9 +176,26 @@ class AnswerSettings:
     cause_bonus: float = 0.1  # for a sentence that gives a reason, when the question asks why
 
 
+CARRIES_ON = re.compile(r"(,|\b(?:for|and|of|the|by|to|in|with|a|an|or|on|at|from))\s*$", re.IGNORECASE)
+
+
+def _lines(text: str) -> list[str]:
+    """The passage's lines, a line broken mid-sentence joined to the next ("Report for the Minister of State for" /
+    "Children and Families by ..."): with its line break kept, so that the sentence is still found in the passage."""
+    lines: list[str] = []
+    for line in text.split("\n"):
+        prev = lines[-1].rstrip() if lines else ""
+        if (prev and line.strip() and not BULLET.match(line.strip()) and not BULLET.match(prev.strip())
+                and (CARRIES_ON.search(prev) or line.strip()[0].islower())):
+            lines[-1] = f"{lines[-1]}\n{line}"
+        else:
+            lines.append(line)
+    return lines
+
+
 def split_units(hit_index: int, text: str) -> list[Unit]:
     units = []
-    for line in text.split("\n"):
+    for line in _lines(text):
         line = line.strip()
         # a heading frames an answer and is not one, unless it labels a value ("Inspection dates: 3 to 14 July")
         if not line or ((is_heading(line) or line.endswith("?")) and not _labels_a_value(line)):
@@ -399,8 +416,8 @@ def _render(question: str, chosen: list[Unit], hits: list[Hit], query: str) -> A
 
 def _join(units: list[Unit], n: int) -> str:
     if all(u.is_item for u in units) and len(units) > 1:
-        return "\n" + "\n".join(f"- {BULLET.sub('', u.text)} [{n}]" for u in units)
-    return " ".join(f"{BULLET.sub('', u.text)} [{n}]" for u in units)
+        return "\n" + "\n".join(f"- {_one_line(BULLET.sub('', u.text))} [{n}]" for u in units)
+    return " ".join(f"{_one_line(BULLET.sub('', u.text))} [{n}]" for u in units)
 
 
 def _when(h: Hit) -> str:

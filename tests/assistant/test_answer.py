@@ -182,6 +182,17 @@ def test_a_title_with_a_colon_is_no_answer_but_a_labelled_date_or_name_is():
                                                        "Lead inspector: Brenda McLaughlin"]
 
 
+def test_a_line_broken_mid_sentence_is_read_as_one_sentence_found_in_the_passage():
+    text = ("Report on ways forward\n\nReport for the Minister of State for\nChildren and Families by Eleanor Brazil,\n"
+            "Commissioner for Children's Social Care\nin Medway\n- a list item\n- another item here")
+    units = split_units(0, text)
+    assert units[0].text.startswith("Report for the Minister") and units[0].text.endswith("in Medway")
+    assert units[0].text in text  # its line breaks kept, so the app can mark it in the passage
+    assert [u.text for u in units[1:]] == ["- a list item", "- another item here"]
+    answer = compose("Who wrote the report for the Minister?", [hit(1, text)], EMBED, settings=WORDS_ONLY)
+    assert "Minister of State for Children and Families by Eleanor Brazil" in answer.text  # one line in the answer
+
+
 def test_who_is_the_role_wants_that_role_not_another():
     from assistant.answer import _fits_type
 
