@@ -38,8 +38,9 @@ def fact_answer(question: str, documents: Callable[[], list[DocumentInfo]], chun
     graded = GRADE_WORD.search(question)
     if rating and graded and ACROSS_COUNCILS.search(question) and not scope.authorities:
         return _councils_graded(question, graded.group(1).lower(), documents, chunks_of, filters, scope)
-    if not rating and not (WHEN_Q.search(question) and LATEST.search(question) and len(scope.kinds) == 1):
-        return None
+    if not rating and not (WHEN_Q.search(question) and LATEST.search(question) and len(scope.kinds) == 1
+                           and not _says_more(question, VISIT_WORDS)):
+        return None  # "when did the current director arrive, according to the last focused visit?" is not its date
     docs = [d for d in documents() if filters.accepts(_meta(d))]
     authorities = scope.authorities or ((home,) if home else tuple({d.local_authority for d in docs
                                                                      if d.local_authority}))
@@ -128,14 +129,15 @@ def unknown_councils(question: str, known: Callable[[], set[str]], passages: lis
     return named
 
 
+VISIT_WORDS = frozenset(tokenize("most newest current carried out take took place happen held inspect visit date dates"))
 COMPARING = frozenset(tokenize("one before previous prior earlier better worse last latest recent next since change"))
 
 
-def _says_more(asked: str) -> bool:
-    """Whether a follow-up asks about something of its own, beyond which council, year or report."""
+def _says_more(asked: str, also: frozenset[str] = frozenset()) -> bool:
+    """Whether a question asks about something of its own, beyond which council, year or report (and `also`)."""
     scope = scope_of(asked)
     named = set(tokenize(" ".join(scope.authorities + scope.kinds))) | set(tokenize(" ".join(YEAR.findall(asked))))
-    return bool(set(tokenize(asked)) - GENERIC - named - set(MONTHS) - COMPARING)
+    return bool(set(tokenize(asked)) - GENERIC - named - set(MONTHS) - COMPARING - also)
 
 
 def _rating_sentence(d: DocumentInfo, n: int) -> str:

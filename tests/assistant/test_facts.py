@@ -62,6 +62,8 @@ def test_history_questions_list_every_inspection_in_date_order(library):
 def test_when_was_the_last_inspection(library):
     answer = library.ask("When was the last full inspection?")
     assert "3 to 14 July 2026" in answer.text and answer.citations[0].sentence == "Inspection dates: 3 to 14 July 2026"
+    other = library.ask("When did the current director arrive, according to the last full inspection?")
+    assert "was carried out" not in other.text  # a date the report gives, not the inspection's own
 
 
 def test_a_council_the_library_does_not_hold_is_refused(library):
