@@ -38,6 +38,10 @@ DATE_Q = re.compile(r"^\s*(when|what dates?|which dates?)\b|\bwhat date\b|"
 FUTURE_Q = re.compile(r"(^|,)\s*when (will|is|are|should|would)\b|"  # "when will the next one be?"
                       r"\bwhen (did|does|do) \w+(?: \w+){0,4} (expect|anticipate|plan)\b", re.IGNORECASE)
 FUTURE = re.compile(r"\b(will|expect\w*|anticipat\w*|planned|due|scheduled|next)\b", re.IGNORECASE)
+# When the next inspection or visit is due: an answer to when-next questions only, not to what was found
+SCHEDULE = re.compile(r"\bnext\b[^.]{0,60}\b(inspection|visit)|\b(re-?inspection|inspection|visit)\b[^.]{0,60}\b"
+                      r"(will be|is expected|are expected|is due|is planned)\b", re.IGNORECASE)
+ASKS_AHEAD = re.compile(r"\b(next|expect\w*|future|due|plann\w+|anticipat\w+|upcoming|re-?inspection)\b", re.IGNORECASE)
 SPAN = re.compile(r"\b(within|in) (about |approximately |around )?\w+ (years?|months?|weeks?)\b", re.IGNORECASE)
 WHY_Q = re.compile(r"^\s*why\b|\bwhat (held|caused|led|stopped|prevented)\b", re.IGNORECASE)
 # How a sentence gives a reason: "due to staff sickness", "a lack of community resources means that ..."
@@ -231,6 +235,8 @@ def compose(question: str, hits: Sequence[Hit], embed: EmbedFn, weights: dict[st
     when_or_who = bool(DATE_Q.search(question) or WHO_Q.search(question))
     if common and not when_or_who:
         units = [u for u in units if normalise(u.text) not in common]
+    if not (when_or_who or FUTURE_Q.search(question) or ASKS_AHEAD.search(question)):
+        units = [u for u in units if not SCHEDULE.search(u.text)]  # "the next visit will be in early 2023"
     if not (WHO_Q.search(question) or WHERE_Q.search(question)):  # a letter's address block answers nothing else
         units = [u for u in units if not POSTCODE.search(u.text)]
     if not units:

@@ -193,6 +193,15 @@ def test_a_line_broken_mid_sentence_is_read_as_one_sentence_found_in_the_passage
     assert "Minister of State for Children and Families by Eleanor Brazil" in answer.text  # one line in the answer
 
 
+def test_when_the_next_visit_is_due_answers_only_a_question_about_what_comes_next():
+    hits = [hit(1, "Inspection outcome. The arrangements for SEND lead to inconsistent experiences and outcomes for "
+                   "children. The next full area SEND inspection will be within approximately three years.")]
+    found = compose("What did the SEND inspection find?", hits, EMBED, settings=WORDS_ONLY)
+    assert "inconsistent experiences" in found.text and "next full area" not in found.text
+    ahead = compose("When is the next SEND inspection due?", hits, EMBED, settings=WORDS_ONLY)
+    assert "within approximately three years" in ahead.text
+
+
 def test_who_is_the_role_wants_that_role_not_another():
     from assistant.answer import _fits_type
 
