@@ -18,6 +18,10 @@ Mode = Literal["dense", "bm25", "hybrid"]
 AUTO = "auto"
 SECTION_BONUS = 0.5  # in first places, for chunks under the heading of the section a question asks for
 OWN_PAPERS = ("scrutiny committee report", "council news")  # what a council publishes about itself
+OFSTED_KINDS = ("full inspection", "focused visit", "monitoring visit", "area SEND inspection",
+                "joint targeted area inspection")
+OFSTED_SAID = re.compile(r"\b(ofsted|inspectors?)(?:'s)? (say|said|says|find|found|finds|think|thought|view|report|"
+                         r"reported|note|noted|conclude|concluded|identif\w+|judge|judged|describe\w*)\b", re.IGNORECASE)
 ACROSS_COUNCILS = re.compile(r"\b(councils|local authorities|other (councils?|local authorit\w+|areas?)|nationally|"
                              r"national (average|picture|figures?)|england|across the country)\b", re.IGNORECASE)
 MODES: tuple[str, ...] = ("dense", "bm25", "hybrid")
@@ -290,6 +294,8 @@ class Retriever:
     def _scoped(self, query: str, filters: Filters) -> Filters | None:
         """Filters restricted to the documents the question points at, when any document fits."""
         scope = scope_of(query)
+        if not scope.kinds and OFSTED_SAID.search(query):  # "what did Ofsted say ...": its own letters and reports
+            scope = replace(scope, kinds=OFSTED_KINDS)
         if not scope:
             return None
         self._lexical_index()

@@ -145,6 +145,21 @@ def test_the_section_a_question_asks_for_comes_first(library_factory, tmp_path):
     assert top.heading == "What needs to improve?"
 
 
+def test_what_ofsted_said_is_searched_in_ofsteds_own_letters_first(library_factory, tmp_path):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "scrutiny.txt").write_text(
+        "Children and Young People Overview and Scrutiny Committee\n\n14 June 2024\n\n"
+        + "Members asked what Ofsted said about supervision and what Ofsted will say next. " * 4 + "\n", encoding="utf-8")
+    (folder / "letter.txt").write_text(
+        "Focused visit to Rutland local authority children's services\n\nMain findings\n\n"
+        "Social workers receive regular supervision, but it does not always challenge drift.\n", encoding="utf-8")
+    lib = library_factory()
+    lib.ingest([folder])
+    assert lib.search("What did Ofsted say about supervision?", k=2)[0].doc == "letter.txt"
+    assert lib.search("What did the committee say about supervision?", k=2)[0].doc == "scrutiny.txt"
+
+
 def test_the_last_inspection_is_searched_without_the_earlier_ones(library_factory, tmp_path):
     from tests.assistant.test_facts import inspection
 
