@@ -17,7 +17,8 @@ from ingest.clean import BULLET
 from ingest.metadata import MONTHS as MONTH_NAMES
 from vectorstore.bm25_index import tokenize
 from vectorstore.boilerplate import normalise
-from vectorstore.query_scope import INSPECTORS_NAMED, WHO_INSPECTED, YEAR, Scope, scope_of, sections_asked
+from vectorstore.query_scope import (INSPECTORS_NAMED, SINCE_THEN, WHO_INSPECTED, YEAR, Scope, scope_of,
+                                     sections_asked)
 from vectorstore.retrieval import ACROSS_COUNCILS, OWN_PAPERS, Hit
 
 NO_ANSWER = "The documents in the library do not answer this."
@@ -61,8 +62,6 @@ MONTHS = r"(January|February|March|April|May|June|July|August|September|October|
 BETWEEN = re.compile(r"\b(?:between|from)\b[^?]{0,40}?\b((?:19|20)\d\d)\b[^?]{0,60}?\b(?:and|to|until)\b[^?]{0,40}?"
                      r"\b((?:19|20)\d\d)\b", re.IGNORECASE)
 SINCE = re.compile(r"\b(?:since|after|following)\b[^?]{0,30}?\b((?:19|20)\d\d)\b", re.IGNORECASE)
-SINCE_THEN = re.compile(r"\b(has|have|did)\b[^?]{0,40}?\b(improv|chang|progress|got better|got worse)\w*|\bsince then\b",
-                        re.IGNORECASE)
 LAST_YEAR = 2049  # the last year YEAR reads
 PART_OF_YEAR = re.compile(r"\b(early|mid|late|spring|summer|autumn|winter)[- ](?:of )?((?:19|20)\d\d)\b",
                           re.IGNORECASE)  # "late 2025", "the spring 2025 visit"

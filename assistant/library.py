@@ -4,6 +4,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import os
+import re
 import sys
 import time
 from collections import Counter, deque
@@ -22,7 +23,10 @@ from ingest import DocumentInfo, IngestError, discover, file_sha256, load_docume
 from ingest.loader import LoadedDocument, read_bytes
 from vectorstore import ChromaStore, Embedder, Hit, Retriever, SentenceTransformerEmbedder
 from vectorstore.chroma_store import SCHEMA, StoreError, collection_names, make_client
-from vectorstore.retrieval import Filters
+from vectorstore.query_scope import YEAR, asks_over_time
+from vectorstore.retrieval import Filters, over_time
+
+HISTORY_DEPTH = 30  # a question about a history reads the best passage of each document among this many
 
 
 @dataclass
@@ -269,15 +273,21 @@ class Library:
     def search(self, question: str, *, k: int | None = None, mode: str | None = None,
                filters: Filters = Filters(), history: list[dict] | None = None) -> list[Hit]:
         r = self.settings.retrieval
-        query = resolve(question, history)
-        return self.retriever.search(query, k or r.k, mode or r.mode, filters)
+        return self._retrieve(resolve(question, history), k or r.k, mode or r.mode, filters)
+
+    def _retrieve(self, query: str, k: int, mode: str, filters: Filters) -> list[Hit]:
+        hits = self.retriever.search(query, k, mode, filters)
+        if not asks_over_time(query):
+            return hits
+        wider = self.retriever.search(re.sub(r"\s+", " ", YEAR.sub(" ", query)), HISTORY_DEPTH, mode, filters)
+        return over_time(hits, wider, k)
 
     def ask(self, question: str, *, history: list[dict] | None = None, filters: Filters = Filters(),
             k: int | None = None, mode: str | None = None) -> Answer:
         """An extractive answer with citations, or a refusal with the closest passages."""
         r = self.settings.retrieval
         query = resolve(question, history)
-        hits = self.retriever.search(query, k or r.k, mode or r.mode, filters)
+        hits = self._retrieve(query, k or r.k, mode or r.mode, filters)
         assumed = self.retriever.home_for(query, filters)
         answer = replace(self._answer(question, query, hits, filters, assumed), question=question,
                          query=query, hits=tuple(hits))

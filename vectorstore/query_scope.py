@@ -31,6 +31,10 @@ def is_named(name: str, question: str) -> bool:
 
 
 YEAR = re.compile(r"\b(20[0-4]\d|19[89]\d)\b")
+# "... in 2019, and has it improved?": then and after
+SINCE_THEN = re.compile(r"\b(has|have|did)\b[^?]{0,40}?\b(improv|chang|progress|got better|got worse)\w*|\bsince then\b",
+                        re.IGNORECASE)
+OVER_TIME = re.compile(r"\b(chang\w*|over the years|over time|recurring|through to|compared?|across the)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -152,3 +156,9 @@ LATEST = re.compile(r"\b(most recent|latest|last|newest|current)\b", re.IGNORECA
 def expand(question: str) -> str:
     extra = [terms for pattern, terms in EXPANSIONS if re.search(pattern, question, re.IGNORECASE)]
     return question if not extra else f"{question} {' '.join(extra)}"
+
+
+def asks_over_time(question: str) -> bool:
+    """A question about a history: several years, or how something changed ("... in 2019, and has it improved?",
+    "how have caseloads changed?", "a recurring problem")."""
+    return len(set(YEAR.findall(question))) > 1 or bool(SINCE_THEN.search(question) or OVER_TIME.search(question))

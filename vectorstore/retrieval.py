@@ -316,6 +316,22 @@ class Retriever:
         return replace(filters, docs=tuple(sorted(docs)))
 
 
+def over_time(hits: list[Hit], wider: list[Hit], k: int, first: int = 2, documents: int = 4) -> list[Hit]:
+    """For a question about a history ("... in 2019, and has it improved?"): the best `first` passages, then the
+    best passage of each of up to `documents` other documents from `wider`, a search of every year, then the rest.
+    A search scoped to the year named finds that year's documents only, and the answer reads the top passages."""
+    out = list(hits[:first])
+    docs = {h.doc for h in out}
+    for h in wider:
+        if len(out) >= first + documents:
+            break
+        if h.doc not in docs:
+            out.append(h)
+            docs.add(h.doc)
+    ids = {h.id for h in out}
+    return [replace(h, rank=r) for r, h in enumerate(out + [h for h in hits if h.id not in ids], 1)][:k]
+
+
 def distinct(hits: list[Hit], k: int, overlap: float = 0.8) -> list[Hit]:
     """The first `k` hits, less any that repeats a better one from a twin file (the same letter kept as a
     PDF and as a text file: the same kind, council and date) with most of its words (Jaccard above

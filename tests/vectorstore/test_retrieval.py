@@ -160,6 +160,39 @@ def test_what_ofsted_said_is_searched_in_ofsteds_own_letters_first(library_facto
     assert lib.search("What did the committee say about supervision?", k=2)[0].doc == "scrutiny.txt"
 
 
+def test_a_history_takes_the_best_passage_of_other_documents_after_the_best_two():
+    from vectorstore.query_scope import asks_over_time
+    from vectorstore.retrieval import over_time
+
+    assert asks_over_time("What did Ofsted say about supervision in 2019, and has it improved?")
+    assert asks_over_time("How did caseloads compare across the 2013 and 2019 inspections?")
+    assert not asks_over_time("What did Ofsted say about supervision in 2019?")
+    scoped = [Hit(f"a{i}", "x", {"doc": "2019.pdf"}) for i in range(4)]
+    wider = [Hit("a0", "x", {"doc": "2019.pdf"}), Hit("b0", "y", {"doc": "2023.pdf"}), Hit("b1", "y", {"doc": "2023.pdf"}),
+             Hit("c0", "z", {"doc": "2025.pdf"})]
+    merged = over_time(scoped, wider, k=5)
+    assert [h.id for h in merged] == ["a0", "a1", "b0", "c0", "a2"] and [h.rank for h in merged] == [1, 2, 3, 4, 5]
+
+
+def test_has_it_improved_is_searched_in_the_later_reports_too(library_factory, tmp_path):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    items = "\n\n".join(f"Item {i}. " + f"Supervision of social workers in 2019 was discussed at meeting {i} in 2019. " * 12
+                         for i in range(8))
+    for n in range(2):  # a year's long papers, which a search scoped to that year ranks first
+        (folder / f"paper{n}.txt").write_text(
+            f"Children and Young People Overview and Scrutiny Committee\n\n{n + 1} November 2019\n\n{items}\n",
+            encoding="utf-8")
+    (folder / "2023.txt").write_text(
+        "Inspection of Rutland local authority children's services\n\nInspection dates: 3 to 14 July 2023\n\n"
+        "Main findings\n\nSupervision of social workers is now regular and reflective.\n", encoding="utf-8")
+    lib = library_factory()
+    lib.ingest([folder])
+    assert "2023.txt" not in [h.doc for h in lib.search("What was said about supervision in 2019?", k=5)]
+    later = [h.doc for h in lib.search("What was said about supervision in 2019, and has it improved?", k=5)]
+    assert "2023.txt" in later
+
+
 def test_the_last_inspection_is_searched_without_the_earlier_ones(library_factory, tmp_path):
     from tests.assistant.test_facts import inspection
 
