@@ -319,13 +319,14 @@ class Retriever:
 def over_time(hits: list[Hit], wider: list[Hit], k: int, first: int = 2, documents: int = 4) -> list[Hit]:
     """For a question about a history ("... in 2019, and has it improved?"): the best `first` passages, then the
     best passage of each of up to `documents` other documents from `wider`, a search of every year, then the rest.
-    A search scoped to the year named finds that year's documents only, and the answer reads the top passages."""
+    A search scoped to the year named finds that year's documents only, and the answer reads the top passages.
+    Only documents about the councils of the best passages are added: a history is one council's."""
     out = list(hits[:first])
-    docs = {h.doc for h in out}
+    docs, councils = {h.doc for h in out}, {h.local_authority for h in out}
     for h in wider:
         if len(out) >= first + documents:
             break
-        if h.doc not in docs:
+        if h.doc not in docs and h.local_authority in councils | {None}:
             out.append(h)
             docs.add(h.doc)
     ids = {h.id for h in out}

@@ -167,9 +167,11 @@ def test_a_history_takes_the_best_passage_of_other_documents_after_the_best_two(
     assert asks_over_time("What did Ofsted say about supervision in 2019, and has it improved?")
     assert asks_over_time("How did caseloads compare across the 2013 and 2019 inspections?")
     assert not asks_over_time("What did Ofsted say about supervision in 2019?")
-    scoped = [Hit(f"a{i}", "x", {"doc": "2019.pdf"}) for i in range(4)]
-    wider = [Hit("a0", "x", {"doc": "2019.pdf"}), Hit("b0", "y", {"doc": "2023.pdf"}), Hit("b1", "y", {"doc": "2023.pdf"}),
-             Hit("c0", "z", {"doc": "2025.pdf"})]
+    scoped = [Hit(f"a{i}", "x", {"doc": "2019.pdf", "local_authority": "Medway"}) for i in range(4)]
+    wider = [Hit("a0", "x", {"doc": "2019.pdf", "local_authority": "Medway"}),
+             Hit("h0", "y", {"doc": "hull.pdf", "local_authority": "Hull"}),  # another council's history
+             Hit("b0", "y", {"doc": "2023.pdf", "local_authority": "Medway"}),
+             Hit("b1", "y", {"doc": "2023.pdf", "local_authority": "Medway"}), Hit("c0", "z", {"doc": "2025.pdf"})]
     merged = over_time(scoped, wider, k=5)
     assert [h.id for h in merged] == ["a0", "a1", "b0", "c0", "a2"] and [h.rank for h in merged] == [1, 2, 3, 4, 5]
 
