@@ -322,11 +322,11 @@ def over_time(hits: list[Hit], wider: list[Hit], k: int, first: int = 2, documen
     A search scoped to the year named finds that year's documents only, and the answer reads the top passages.
     Only documents about the councils of the best passages are added: a history is one council's."""
     out = list(hits[:first])
-    docs, councils = {h.doc for h in out}, {h.local_authority for h in out}
+    docs, councils = {h.doc for h in out}, {h.local_authority for h in out} - {None}
     for h in wider:
         if len(out) >= first + documents:
             break
-        if h.doc not in docs and h.local_authority in councils | {None}:
+        if h.doc not in docs and (not councils or h.local_authority in councils | {None}):
             out.append(h)
             docs.add(h.doc)
     ids = {h.id for h in out}
