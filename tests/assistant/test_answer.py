@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+import pytest
+
 from assistant.answer import NO_ANSWER, AnswerSettings, compose, split_units
 from tests.conftest import FakeEmbedder
 from vectorstore.retrieval import Hit
@@ -156,23 +158,25 @@ def test_how_many_wants_a_number_that_counts_the_thing_asked_about():
                    "Inspectors reviewed 30 personal supervision files for social workers.")
 
 
-def test_how_much_money_wants_a_sum_of_money_not_any_number():
+MONEY = "How much additional money did the council put into children's services after the 2019 judgement?"
+WHEN_2015 = "When was the 2015 Ofsted inspection carried out?"
+
+
+@pytest.mark.parametrize("question, sentence, fits", [
+    # "how much money" wants a sum of money, not any number
+    (MONEY, "As this was the second inadequate judgement within a 5-year period, a direction was issued.", False),
+    (MONEY, "£7.6m of additional funding was made available to the service in 2020-21.", True),
+    ("What was the budget for children's services?", "The budget was 61.2 million pounds.", True),
+    ("How many social workers were agency staff?", "At the time, 45 of 120 social workers were agency staff.", True),
+    # a date question that names a year wants that year or a month, not another bare year
+    (WHEN_2015, "The inspection was carried out under section 136 of the Education and Inspections Act 2006.", False),
+    (WHEN_2015, "Inspection date: 14 September to 8 October 2015", True),
+    ("When was Medway judged inadequate?", "Medway was judged inadequate in 2019.", True),
+])
+def test_a_figure_or_date_question_wants_the_kind_of_figure_or_date_it_names(question, sentence, fits):
     from assistant.answer import _fits_type
 
-    money = "How much additional money did the council put into children's services after the 2019 judgement?"
-    assert not _fits_type(money, "As this was the second inadequate judgement within a 5-year period, a direction was issued.")
-    assert _fits_type(money, "£7.6m of additional funding was made available to the service in 2020-21.")
-    assert _fits_type("What was the budget for children's services?", "The budget was 61.2 million pounds.")
-    assert _fits_type("How many social workers were agency staff?", "At the time, 45 of 120 social workers were agency staff.")
-
-
-def test_a_date_question_naming_a_year_wants_that_year_or_a_month():
-    from assistant.answer import _fits_type
-
-    when = "When was the 2015 Ofsted inspection carried out?"
-    assert not _fits_type(when, "The inspection was carried out under section 136 of the Education and Inspections Act 2006.")
-    assert _fits_type(when, "Inspection date: 14 September to 8 October 2015")
-    assert _fits_type("When was Medway judged inadequate?", "Medway was judged inadequate in 2019.")
+    assert _fits_type(question, sentence) is fits
 
 
 def test_a_title_with_a_colon_is_no_answer_but_a_labelled_date_or_name_is():
