@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass, field, replace
+from functools import lru_cache
 from typing import Callable, Sequence
 
 import numpy as np
@@ -299,7 +300,8 @@ def _may_answer(hit: Hit, named: Sequence[str], councils: Sequence[str] = ()) ->
     return not named or hit.doc in named or hit.kind in OWN_PAPERS
 
 
-def _period(question: str) -> tuple[tuple[int, ...], set[str]]:
+@lru_cache(maxsize=256)  # read for the question, and again for each date sentence it weighs
+def _period(question: str) -> tuple[tuple[int, ...], frozenset[str]]:
     """The years a question names, and the months it names with their year ("january 2022"; "late 2025"
     is September to December)."""
     years = {int(y) for y in YEAR.findall(question)}
@@ -313,10 +315,10 @@ def _period(question: str) -> tuple[tuple[int, ...], set[str]]:
     years = tuple(sorted(years))
     months = {f"{m.lower()} {y}" for m, y in MONTH_YEAR.findall(question)}
     months |= {f"{m} {y}" for part, y in PART_OF_YEAR.findall(question) for m in PARTS[part.lower()]}
-    return years, months
+    return years, frozenset(months)
 
 
-def _in_period(years: tuple[int, ...], named: set[str], hit: Hit) -> bool:
+def _in_period(years: tuple[int, ...], named: frozenset[str], hit: Hit) -> bool:
     """A question that names a year (or months of a year) is answered only from a passage of a document
     dated or visited then, or one that itself names that year or month (a 2022 report about the 2019
     inspection). Each year counts on its own: "from early 2019 to the 2023 inspection"."""
