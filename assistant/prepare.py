@@ -7,13 +7,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from assistant.answer import Answer, Citation
-from vectorstore.retrieval import Filters
+from vectorstore.retrieval import OFSTED_KINDS, Filters
 
 NEGATIVE = re.compile(r"\b(not|no|too|weak\w*|inconsistent\w*|variab\w*|delay\w*|lack\w*|insufficient\w*|poor\w*|"
                       r"drift|gaps?|slow\w*|limited|unclear|fail\w*|remains?)\b", re.IGNORECASE)
 HAS_FIGURE = re.compile(r"\d")
-OFSTED_KINDS = ("full inspection", "focused visit", "monitoring visit", "area SEND inspection",
-                "joint targeted area inspection")
 
 
 @dataclass(frozen=True)

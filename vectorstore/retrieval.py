@@ -18,7 +18,7 @@ Mode = Literal["dense", "bm25", "hybrid"]
 AUTO = "auto"
 SECTION_BONUS = 0.5  # in first places, for chunks under the heading of the section a question asks for
 OWN_PAPERS = ("scrutiny committee report", "council news")  # what a council publishes about itself
-OFSTED_KINDS = ("full inspection", "focused visit", "monitoring visit", "area SEND inspection",
+OFSTED_KINDS = ("full inspection", "focused visit", "monitoring visit", "area SEND inspection",  # what Ofsted writes
                 "joint targeted area inspection")
 OFSTED_SAID = re.compile(r"\b(ofsted|inspectors?)(?:'s)? (say|said|says|find|found|finds|think|thought|view|report|"
                          r"reported|note|noted|conclude|concluded|identif\w+|judge|judged|describe\w*)\b", re.IGNORECASE)
