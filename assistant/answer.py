@@ -62,7 +62,10 @@ LIST_Q = re.compile(r"\b(what|which) (were|are) (the|some)\b|\bareas?\b|\bimprov
 MONTHS = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
 BETWEEN = re.compile(r"\b(?:between|from)\b[^?]{0,40}?\b((?:19|20)\d\d)\b[^?]{0,60}?\b(?:and|to|until)\b[^?]{0,40}?"
                      r"\b((?:19|20)\d\d)\b", re.IGNORECASE)
-SINCE = re.compile(r"\b(?:since|after|following)\b[^?]{0,30}?\b((?:19|20)\d\d)\b", re.IGNORECASE)
+SINCE = re.compile(r"\b(?:since|after|following)\b[^?]{0,30}?\b((?:19|20)\d\d)\b|"  # "since 2019"
+                   r"\bfrom\b[^?]{0,40}?\b((?:19|20)\d\d)\b[^?]{0,60}?\b(?:to|until)\s+(?:the\s+)?(?:latest|most recent|"
+                   r"present|now|today|current)\b|"  # "from the 2019 inspection through to the latest visits"
+                   r"\b((?:19|20)\d\d)\b[^?]{0,30}?\bonwards\b", re.IGNORECASE)  # "from 2019 onwards"
 LAST_YEAR = 2049  # the last year YEAR reads
 PART_OF_YEAR = re.compile(r"\b(early|mid|late|spring|summer|autumn|winter)[- ](?:of )?((?:19|20)\d\d)\b",
                           re.IGNORECASE)  # "late 2025", "the spring 2025 visit"
@@ -207,10 +210,14 @@ def split_units(hit_index: int, text: str) -> list[Unit]:
         if BULLET.match(line):
             units.append(Unit(hit_index, line, True))
             continue
+        short = None  # a sentence of under four words ("Supervision occurs regularly.") is read with the next
         for s in sentences(line):
-            piece = line[s.start:s.end].strip()
-            if len(piece.split()) >= 4:
-                units.append(Unit(hit_index, piece, False))
+            words = line[s.start:s.end].split()
+            if len(words) < 4:  # a paragraph's number ("6.") is no sentence
+                short = s.start if sum(w[0].isalpha() for w in words) >= 2 else None
+                continue
+            units.append(Unit(hit_index, line[s.start if short is None else short:s.end].strip(), False))
+            short = None
     return units
 
 
@@ -243,6 +250,8 @@ def compose(question: str, hits: Sequence[Hit], embed: EmbedFn, weights: dict[st
         return _refuse(question, hits, query)
     _score(query, units, hits, embed, weights, settings)
     years, months = _period(question)
+    if SINCE.search(question):  # "since the 2019 inspection": where a history starts, not its only source
+        named = ()
     in_period = [_in_period(years, months, h) for h in hits]
     councils = () if ACROSS_COUNCILS.search(query) else scope_of(query).authorities
     eligible = [u for u in units if _may_answer(hits[u.hit], named, councils) and in_period[u.hit]
@@ -309,7 +318,7 @@ def _period(question: str) -> tuple[tuple[int, ...], frozenset[str]]:
     if span:  # "between the 2023 inspection and the 2025 visit": every year from one to the other
         years |= set(range(int(span.group(1)), int(span.group(2)) + 1))
     elif since := SINCE.search(question):  # "since 2019", "in the years after the 2019 judgement": any year after
-        years |= set(range(int(since.group(1)), LAST_YEAR + 1))
+        years |= set(range(int(next(y for y in since.groups() if y)), LAST_YEAR + 1))
     elif years and SINCE_THEN.search(question):  # "... in 2019, and has it improved?": then and after
         years |= set(range(min(years), LAST_YEAR + 1))
     years = tuple(sorted(years))

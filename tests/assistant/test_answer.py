@@ -87,6 +87,28 @@ def test_list_items_and_sentences_are_separate_units():
     assert [u.is_item for u in units] == [False, False, True]
 
 
+def test_a_short_sentence_is_read_with_the_next_and_a_paragraph_number_is_not():
+    text = "6. Supervision occurs regularly. However, there is variability in its quality. 7. Audits are done well."
+    assert [u.text for u in split_units(0, text)] == [
+        "Supervision occurs regularly. However, there is variability in its quality.", "Audits are done well."]
+
+
+def test_from_a_named_report_to_the_latest_reads_every_later_document():
+    named = hit(1, "Most social workers receive regular supervision, but managers do not challenge drift.",
+                doc="2019.pdf", date="2019-08-27")
+    latest = hit(2, "Supervision of social workers occurs regularly, but its quality varies.", doc="2026.pdf",
+                 date="2026-01-12")
+    for question in ("How has supervision of social workers been described from the 2019 inspection through to "
+                     "the latest visits?", "How has supervision of social workers changed since the 2019 inspection?"):
+        answer = compose(question, [named, latest], EMBED, settings=replace(WORDS_ONLY, keep_ratio=0.5),
+                         named=("2019.pdf",))
+        assert [c.doc for c in answer.citations] == ["2019.pdf", "2026.pdf"], question
+    # a question about the named report alone is still answered from it alone
+    answer = compose("How was supervision of social workers described in the 2019 inspection?", [named, latest],
+                     EMBED, settings=replace(WORDS_ONLY, keep_ratio=0.5), named=("2019.pdf",))
+    assert [c.doc for c in answer.citations] == ["2019.pdf"]
+
+
 def test_a_question_about_a_year_or_month_is_not_answered_from_another_period():
     budget = hit(1, "Children's social care rose from 18% of the budget in 2013/14 to 25% this year.", date="2019-12-01")
     assert compose("What is the children's social care budget for 2024/25?", [budget], EMBED).refused
