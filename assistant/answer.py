@@ -207,9 +207,11 @@ def split_units(hit_index: int, text: str) -> list[Unit]:
         # a heading frames an answer and is not one, unless it labels a value ("Inspection dates: 3 to 14 July")
         if not line or ((is_heading(line) or line.endswith("?")) and not _labels_a_value(line)):
             continue
-        if BULLET.match(line):
+        if BULLET.match(line) and len(sentences(line)) < 2:
             units.append(Unit(hit_index, line, True))
             continue
+        if BULLET.match(line):  # a finding set out as a paragraph ("◼ Since the visit in 2020, ... Caseloads are ...")
+            line = BULLET.sub("", line, count=1)
         short = None  # a sentence of under four words ("Supervision occurs regularly.") is read with the next
         for s in sentences(line):
             words = line[s.start:s.end].split()

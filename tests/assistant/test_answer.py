@@ -93,6 +93,18 @@ def test_a_short_sentence_is_read_with_the_next_and_a_paragraph_number_is_not():
         "Supervision occurs regularly. However, there is variability in its quality.", "Audits are done well."]
 
 
+def test_a_finding_set_out_as_a_paragraph_is_read_sentence_by_sentence():
+    text = ("\u25fc The MASH is well developed and decisions are timely. However, the re-referral rate has risen again "
+            "and is high.\n\u25fc Caseloads are manageable in most teams.\n\u25fc Supervision is regular for staff.")
+    units = split_units(0, text)
+    assert [(u.text, u.is_item) for u in units] == [
+        ("The MASH is well developed and decisions are timely.", False),
+        ("However, the re-referral rate has risen again and is high.", False),
+        ("\u25fc Caseloads are manageable in most teams.", True), ("\u25fc Supervision is regular for staff.", True)]
+    answer = compose("Why was the re-referral rate a concern?", [hit(1, text)], EMBED, settings=WORDS_ONLY)
+    assert "re-referral rate has risen" in answer.text and "well developed" not in answer.text
+
+
 def test_from_a_named_report_to_the_latest_reads_every_later_document():
     named = hit(1, "Most social workers receive regular supervision, but managers do not challenge drift.",
                 doc="2019.pdf", date="2019-08-27")
