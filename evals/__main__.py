@@ -1,4 +1,4 @@
-"""python -m evals run --dataset FILE --docs PATH... --out DIR"""
+"""python -m evals run --dataset FILE --docs PATH... --out DIR  (also: check, compare)"""
 from __future__ import annotations
 
 import argparse
@@ -23,6 +23,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--chunk-size", type=int)
     p.add_argument("--chunk-overlap", type=int)
     p.add_argument("--out", required=True, metavar="DIR")
+    p = sub.add_parser("check", help="is every evidence quote in its document, on its page, inside one passage?")
+    p.add_argument("--dataset", required=True)
+    p.add_argument("--docs", nargs="+", required=True, metavar="PATH", help="the files or folders the quotes come from")
     p = sub.add_parser("compare", help="one dataset under several configurations, side by side, with a chart")
     p.add_argument("--dataset", required=True)
     g = p.add_mutually_exclusive_group()
@@ -40,6 +43,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     command = "python -m evals " + " ".join(shlex.quote(a) for a in (argv if argv is not None else sys.argv[1:]))
+    if args.command == "check":
+        return _check(args)
     if args.command == "compare":
         from evals.compare import run_compare
 
@@ -92,6 +97,25 @@ def main(argv: list[str] | None = None) -> int:
     summary = {m: {k: runs[m]["overall"].get(k) for k in ("n", "hit@5", "mrr", "ndcg@10")} for m in modes}
     print(json.dumps(summary, indent=2))
     return 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    from assistant.settings import Settings
+    from evals.check import check
+    from evals.dataset import DatasetError
+    from vectorstore.embedder import SentenceTransformerEmbedder
+
+    settings = Settings()
+    tokens = SentenceTransformerEmbedder(settings.embedding.model_path).count_tokens  # chunk as ingest does
+    try:
+        problems = check(args.dataset, args.docs, tokens, settings.chunking.size, settings.chunking.overlap)
+    except DatasetError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    for line in problems:
+        print(line)
+    print(f"{len(problems)} problem(s) in {args.dataset}", file=sys.stderr)
+    return 1 if problems else 0
 
 
 if __name__ == "__main__":
