@@ -18,7 +18,7 @@ from ingest.clean import BULLET
 from ingest.metadata import MONTHS as MONTH_NAMES
 from vectorstore.bm25_index import tokenize
 from vectorstore.boilerplate import normalise
-from vectorstore.query_scope import (INSPECTORS_NAMED, SINCE_THEN, WHO_INSPECTED, YEAR, Scope, scope_of,
+from vectorstore.query_scope import (INSPECTORS_NAMED, LOOKED_AT, SINCE_THEN, WHO_INSPECTED, YEAR, Scope, scope_of,
                                      sections_asked)
 from vectorstore.retrieval import ACROSS_COUNCILS, OWN_PAPERS, Hit
 
@@ -49,7 +49,9 @@ WHY_Q = re.compile(r"^\s*why\b|\bwhat (held|caused|led|stopped|prevented)\b", re
 # How a sentence gives a reason: "due to staff sickness", "a lack of community resources means that ..."
 CAUSE = re.compile(r"\b(because|due to|as a result|result(ed|s|ing)? (of|in|from)|reasons?|owing to|caused|lack of|"
                    r"led to|leading to|means that|therefore|difficult|problematic|impact(ed|s)? (of|on))\b", re.IGNORECASE)
-OPENING = re.compile(r"\bThis (letter|report) (summarises|provides a summary of) the findings\b", re.IGNORECASE)
+OPENING = re.compile(r"\bThis (letter|report) (summarises|provides a summary of) the findings\b|"
+                     r"\binspectors (also )?(looked at|considered|evaluated|reviewed)\b", re.IGNORECASE)
+LOOKED_AT_Q = re.compile(LOOKED_AT, re.IGNORECASE)
 WHERE_Q = re.compile(r"^\s*where\b|\baddress\b", re.IGNORECASE)
 POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b")  # "ME4 4TR": a letter's address block
 WHO_Q = re.compile(r"^\s*(who|which inspectors?)\b", re.IGNORECASE)
@@ -264,7 +266,7 @@ def compose(question: str, hits: Sequence[Hit], embed: EmbedFn, weights: dict[st
         mass = sum(weights.get(t, 1.0) for t in topic) or 1.0
         eligible = [u for u in eligible
                     if sum(weights.get(t, 1.0) for t in topic if t in u.terms) / mass >= settings.figure_coverage]
-    if not when_or_who:
+    if not (when_or_who or LOOKED_AT_Q.search(question)):
         # a letter's opening ("This letter summarises the findings of the focused visit to ... on 3 May") says
         # which visit it was, not what was found: it answers only when no finding does
         findings = [u for u in eligible if not OPENING.search(u.text)]

@@ -99,6 +99,8 @@ def named_authorities(question: str, known: Iterable[str] = NAMES, as_written: b
 WHO_INSPECTED = r"\bwho\b.{0,40}\b(led|lead|leads|inspect\w*|carried out|visited|did)\b|\binspectors? (were|was)\b"
 INSPECTORS_NAMED = "lead inspector inspectors were majesty's inspector reporting inspector HMI"  # how reports say it
 # What inspection documents call the thing a question asks for, added to the lexical query.
+# a question about what a visit looked at, not what it found ("which services did the visit cover?")
+LOOKED_AT = r"\blook(ed)? at\b|\bfocus(ed)? on\b|\bwhat part\b|\bwhich (areas|services)\b|\bcover(ed)?\b|\btopics?\b"
 EXPANSIONS: list[tuple[str, str]] = [
     (WHO_INSPECTED, INSPECTORS_NAMED),
     (r"^\s*(when|what dates?|which dates?)\b|\bwhat date\b|\bhow long ago\b",
@@ -107,8 +109,7 @@ EXPANSIONS: list[tuple[str, str]] = [
      "what needs to improve improvement recommendations"),
     (r"\brat(ed|ing)\b|\bjudge?ments?\b|\bjudged\b|\bgrade[ds]?\b|\boverall effectiveness\b",
      "judgement grade overall effectiveness"),
-    (r"\blook(ed)? at\b|\bfocus(ed)? on\b|\bwhat part\b|\bwhich (areas|services)\b|\bcover(ed)?\b|\btopics?\b",
-     "inspectors looked at reviewed evaluated focus areas covered"),
+    (LOOKED_AT, "inspectors looked at reviewed evaluated focus areas covered"),
 ]
 # The acronyms of children's services and what they stand for: a question may use either, a report the other
 # ("the MASH" / "the multi-agency safeguarding hub"). Each is added to the words searched for the other.

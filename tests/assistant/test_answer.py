@@ -277,6 +277,17 @@ def test_the_section_a_question_asks_for_answers_it_not_the_letter_opening():
     assert answer.citations[0].text == improve.text
 
 
+def test_what_inspectors_looked_at_answers_only_what_they_looked_at():
+    scope = hit(1, "Inspectors looked at the local authority's arrangements for children in need, including the "
+                   "assessment and support of private fostering arrangements.")
+    found = hit(2, "The assessment of private fostering arrangements is not yet consistently effective.")
+    answer = compose("What did Ofsted find about private fostering arrangements?", [scope, found], EMBED,
+                     settings=WORDS_ONLY)
+    assert [c.text for c in answer.citations] == [found.text]
+    answer = compose("What did inspectors look at on the visit?", [scope, found], EMBED, settings=WORDS_ONLY)
+    assert answer.citations[0].text == scope.text
+
+
 def test_the_council_and_date_a_question_names_do_not_make_a_sentence_answer_it():
     # The question's council and month pick the document; they say nothing about which sentence answers.
     hits = [hit(1, "Hull City Council was inspected by Ofsted in May 2023 and the report was published.",
