@@ -8,7 +8,7 @@ export HF_HUB_OFFLINE := 1
 export ANONYMIZED_TELEMETRY := False
 export GRADIO_ANALYTICS_ENABLED := False
 
-.PHONY: venv run test eval eval-corpus bench clean browser
+.PHONY: venv run test eval eval-corpus heldout bench clean browser
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -45,6 +45,12 @@ eval: venv
 	$(BIN)/python -m evals run --dataset evals/datasets/medway_dev.jsonl \
 	  --docs ../shared/seeds --index .eval-seeds \
 	  --retriever dense --retriever bm25 --retriever hybrid --out out/eval-seeds
+
+# The held-out set: written once, blind, after the answerer was tuned on the dev sets; measured, never tuned on.
+heldout: venv
+	$(BIN)/python -m evals check --dataset evals/datasets/medway_heldout.jsonl --docs ../shared/seeds ../shared/corpus/medway
+	$(BIN)/python -m evals run --dataset evals/datasets/medway_heldout.jsonl \
+	  --docs ../shared/seeds ../shared/corpus/medway --index .eval-index --out out/eval-heldout
 
 # The whole corpus (../shared/corpus and the seeds, ~5,000 chunks; ingest ~5 minutes): the other-council
 # dev set, and the Medway dev set as the assistant reads it (the seeds are Medway's own papers, so Medway is the

@@ -51,6 +51,30 @@ def test_dataset_loading_rejects_bad_lines(tmp_path):
         load(path)
 
 
+def test_the_held_out_set_is_well_formed_and_apart_from_the_dev_set():
+    from tests.conftest import ROOT
+
+    held = load(ROOT / "evals" / "datasets" / "medway_heldout.jsonl")
+    dev = load(ROOT / "evals" / "datasets" / "medway_dev.jsonl")
+    assert len(held) >= 50 and {"fact", "number", "date", "list", "why", "multi-document", "follow-up",
+                                "unanswerable"} <= {i.kind for i in held}
+    assert not {i.id for i in held} & {i.id for i in dev}
+    assert not {i.question.lower() for i in held} & {i.question.lower() for i in dev}
+    assert all(i.history for i in held if i.kind == "follow-up")
+    assert all(not i.evidence for i in held if i.kind == "unanswerable")
+
+
+@pytest.mark.corpus
+def test_every_quote_of_the_dev_and_held_out_sets_is_in_its_document(capsys):
+    from evals.__main__ import main
+    from tests.conftest import ROOT, shared_path
+
+    docs = [str(shared_path("seeds")), str(shared_path("corpus", "medway"))]
+    for name in ("medway_dev.jsonl", "medway_heldout.jsonl"):
+        code = main(["check", "--dataset", str(ROOT / "evals" / "datasets" / name), "--docs", *docs])
+        assert code == 0, capsys.readouterr().out
+
+
 def test_the_dev_set_is_well_formed():
     from tests.conftest import ROOT
 
