@@ -35,7 +35,7 @@ MONEY_Q = re.compile(r"\b(money|funding|funds?|budgets?|spend|spending|spent|cos
                      re.IGNORECASE)
 MONEY = re.compile(r"£\s?\d|\d\s?(?:m|bn|k)\b|\b(million|billion|pounds)\b", re.IGNORECASE)
 OCCASION = re.compile(r"(?<=\w),?\s+when\s+", re.IGNORECASE)  # a clause naming the occasion, not the thing asked about
-DATE_Q = re.compile(r"^\s*(when|what dates?|which dates?)\b|\bwhat date\b|"
+DATE_Q = re.compile(r"^\s*(on |in )?(when|what dates?|which dates?|what days?|which days?)\b|\bwhat date\b|"
                     r",\s*when (did|was|were|is|are|does|do|will)\b", re.IGNORECASE)  # "After the visit, when did ..."
 FUTURE_Q = re.compile(r"(^|,)\s*when (will|is|are|should|would)\b|"  # "when will the next one be?"
                       r"\bwhen (did|does|do) \w+(?: \w+){0,4} (expect|anticipate|plan)\b", re.IGNORECASE)
@@ -54,7 +54,7 @@ OPENING = re.compile(r"\bThis (letter|report) (summarises|provides a summary of)
 LOOKED_AT_Q = re.compile(LOOKED_AT, re.IGNORECASE)
 WHERE_Q = re.compile(r"^\s*where\b|\baddress\b", re.IGNORECASE)
 POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b")  # "ME4 4TR": a letter's address block
-WHO_Q = re.compile(r"^\s*(who|which inspectors?)\b", re.IGNORECASE)
+WHO_Q = re.compile(r"^\s*(who|which (of (the |his |her )?)?(majesty['’]s )?inspectors?|which hmis?)\b", re.IGNORECASE)
 WHO_INSPECTED_Q = re.compile(WHO_INSPECTED, re.IGNORECASE)  # who did it: read with how reports name inspectors
 ROLE_Q = re.compile(r"^\s*who (?:is|was|were|are) the ([a-z' ]+?) (?:for|of|at|in|on|when|who|that)\b", re.IGNORECASE)
 ROLES = {"lead inspector": ["reporting inspector"]}  # what older reports call the role (2013: "Reporting inspector")

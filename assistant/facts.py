@@ -17,7 +17,12 @@ from vectorstore.retrieval import ACROSS_COUNCILS, Filters
 RATING_Q = re.compile(r"\brat(ed|ing|ings)\b|\bjudge?ments?\b|\bjudged\b|\bgrade[ds]?\b|\bverdicts?\b|\boverall effectiveness\b|"
                       r"\boutcome of the (area )?send\b", re.IGNORECASE)
 WHEN_Q = re.compile(r"^\s*when\b", re.IGNORECASE)
-OTHER_Q = re.compile(r"^\s*(and )?(who|where|why|how (many|much|long))\b", re.IGNORECASE)  # not about a rating
+OTHER_Q = re.compile(r"(^|[,;:]\s*)(and )?(who|where|why|how (many|much|long))\b", re.IGNORECASE)  # not about a rating
+# a judgement named as the occasion, not asked for: "the notices received after being judged inadequate in
+# 2013", "before re-inspecting a council judged inadequate"; and the graded care profile, a tool for neglect
+RATING_AS_CONTEXT = re.compile(r"\b(after|since|following|before|until|once)\b[^?,]{0,25}?\b(judged|rated|judge?ments?|"
+                               r"ratings?|verdicts?)\b|\b(council|authority|authorities|services)\s+(that (was|were|is|are) )?"
+                               r"(judged|rated)\b|\bgraded care profile\b", re.IGNORECASE)
 OVER_TIME = re.compile(r"\bover time\b|\bhistory\b|\beach\b|\ball\b|\bevery\b|\bchanged?\b|\bimproved?\b|\bsince\b",
                        re.IGNORECASE)
 PREVIOUS = re.compile(r"\b(before|previous|prior|preceding)\b", re.IGNORECASE)  # "better than the inspection before?"
@@ -33,7 +38,7 @@ def fact_answer(question: str, documents: Callable[[], list[DocumentInfo]], chun
         return None
     if asked and asked != question and not RATING_Q.search(asked) and _says_more(asked):
         return None  # "who led it?", "what did they say about care leavers?": not "and in 2019?"
-    rating = bool(RATING_Q.search(question))
+    rating = bool(RATING_Q.search(RATING_AS_CONTEXT.sub(" ", question)))
     scope = scope_of(question)
     graded = GRADE_WORD.search(question)
     if rating and graded and ACROSS_COUNCILS.search(question) and not scope.authorities:

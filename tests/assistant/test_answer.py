@@ -277,6 +277,22 @@ def test_the_section_a_question_asks_for_answers_it_not_the_letter_opening():
     assert answer.citations[0].text == improve.text
 
 
+@pytest.mark.parametrize("question", ["Which of His Majesty's inspectors carried out the 2022 visit?",
+                                      "Which HMI led the visit?", "Who carried out the 2022 visit?"])
+def test_which_inspectors_asks_who(question):
+    from assistant.answer import WHO_Q
+
+    assert WHO_Q.search(question)
+
+
+@pytest.mark.parametrize("question", ["On which dates did Ofsted carry out the visit in its July 2021 letter?",
+                                      "When did the visit take place?", "What dates was the visit on?"])
+def test_on_which_dates_asks_when(question):
+    from assistant.answer import DATE_Q
+
+    assert DATE_Q.search(question)
+
+
 def test_what_inspectors_looked_at_answers_only_what_they_looked_at():
     scope = hit(1, "Inspectors looked at the local authority's arrangements for children in need, including the "
                    "assessment and support of private fostering arrangements.")

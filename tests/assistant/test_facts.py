@@ -47,6 +47,16 @@ def test_a_question_asking_how_much_or_why_is_not_answered_with_a_rating_it_name
         assert "judged rutland's overall effectiveness" not in library.ask(question).text.lower()  # no fact answer
 
 
+def test_a_judgement_named_as_the_occasion_is_not_asked_for(library):
+    for question in ("What were the key concerns in the improvement notice Rutland received after being judged "
+                     "inadequate in 2019?",
+                     "Under the ILACS framework, how many monitoring visits come before re-inspecting a council "
+                     "judged inadequate?",
+                     "How was the graded care profile for neglect used in Rutland in 2023?"):
+        assert "judged rutland's overall effectiveness" not in library.ask(question).text.lower(), question
+    assert "judged rutland's overall effectiveness" in library.ask("How was Rutland judged in 2019?").text.lower()
+
+
 def test_a_report_without_an_overall_grade_is_not_given_one(library):
     answer = library.ask("What was Rutland rated in 2026?")
     assert "no overall effectiveness grade" in answer.text and "outstanding" in answer.text
