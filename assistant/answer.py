@@ -30,6 +30,8 @@ GENERIC = frozenset(tokenize(
 QUESTION_WORDS = frozenset(tokenize("many much big large long proportion percentage number share figure average "
                                     "time according say said find found"))
 NUMBER_Q = re.compile(r"\bhow (many|much|long|big|large)\b|\bwhat (proportion|percentage|number|share|rate|figure)\b|"
+                      r"\bwhat (was|is|were|are) (the|its|their|[a-z]+['’]s) (proportion|percentage|number|share|rate|"
+                      r"figure|total)\b|\bper (1,?000|10,?000|100)\b|"  # "what was Medway's rate of ... per 10,000?"
                       r"\b(percent|percentage|average|budget|vacancy rate)\b", re.IGNORECASE)
 MONEY_Q = re.compile(r"\b(money|funding|funds?|budgets?|spend|spending|spent|costs?|investment|invested|savings)\b|£",
                      re.IGNORECASE)
@@ -185,6 +187,7 @@ class AnswerSettings:
     cause_bonus: float = 0.1  # for a sentence that gives a reason, when the question asks why
 
 
+NAMED_BY_NUMBER = frozenset({"service", "services", "team", "teams", "plus", "hub"})  # "the 0-25 service", "16 plus team"
 CARRIES_ON = re.compile(r"(,|\b(?:for|and|of|the|by|to|in|with|a|an|or|on|at|from))\s*$", re.IGNORECASE)
 
 
@@ -384,6 +387,8 @@ def _counts(question: str, text: str) -> bool:
         return True
     words = re.findall(r"[a-z0-9£%.,']+", text.lower())
     for i, w in enumerate(words):
+        if words[i + 1: i + 2] and words[i + 1] in NAMED_BY_NUMBER:
+            continue  # "the 0-25 service for disabled children" counts no children
         if HAS_NUMBER.fullmatch(w.strip(".,")) and counted & set(tokenize(" ".join(words[i + 1: i + 4]))):
             return True
     return False

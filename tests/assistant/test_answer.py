@@ -206,6 +206,14 @@ WHEN_2015 = "When was the 2015 Ofsted inspection carried out?"
     (WHEN_2015, "The inspection was carried out under section 136 of the Education and Inspections Act 2006.", False),
     (WHEN_2015, "Inspection date: 14 September to 8 October 2015", True),
     ("When was Medway judged inadequate?", "Medway was judged inadequate in 2019.", True),
+    # "what was X's rate" asks for a figure; "the 0-25 service" names a service and counts nobody
+    ("What was Medway's rate of children in care per 10,000 children?", "Services have substantially improved.",
+     False),
+    ("What was Medway's rate of children in care per 10,000 children?", "The rate was 62 per 10,000 children.", True),
+    ("How many disabled children were open to the 0-25 service?",
+     "Leaders found weaknesses in the 0–25 service for disabled children and young adults.", False),
+    ("How many disabled children were open to the 0-25 service?", "The 0–25 service supports 730 disabled children.",
+     True),
 ])
 def test_a_figure_or_date_question_wants_the_kind_of_figure_or_date_it_names(question, sentence, fits):
     from assistant.answer import _fits_type
