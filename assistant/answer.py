@@ -378,7 +378,8 @@ def _names_someone(text: str) -> bool:
 
 
 def _counts(question: str, text: str) -> bool:
-    """For "how many X": a number in the sentence counts X (one of X's first words follows it closely)."""
+    """For "how many X": a number in the sentence counts X (one of X's first words follows it closely, or the
+    sentence gives "the number of X" and a number after it)."""
     m = HOW_MANY.search(question)
     if not m:
         return True
@@ -386,7 +387,11 @@ def _counts(question: str, text: str) -> bool:
     if not counted:
         return True
     words = re.findall(r"[a-z0-9£%.,']+", text.lower())
-    for i, w in enumerate(words):
+    for i, w in enumerate(words):  # "the number of looked after children ... reduced from 60 to 36"
+        after = [x for x in words[i + 2: i + 4] if x not in ("the", "all", "these", "those")][:1]
+        if w in ("number", "numbers", "total") and words[i + 1: i + 2] == ["of"] \
+                and counted & set(tokenize(" ".join(after))) and HAS_NUMBER.search(" ".join(words[i:])):
+            return True
         if words[i + 1: i + 2] and words[i + 1] in NAMED_BY_NUMBER:
             continue  # "the 0-25 service for disabled children" counts no children
         if HAS_NUMBER.fullmatch(w.strip(".,")) and counted & set(tokenize(" ".join(words[i + 1: i + 4]))):

@@ -214,6 +214,10 @@ WHEN_2015 = "When was the 2015 Ofsted inspection carried out?"
      "Leaders found weaknesses in the 0–25 service for disabled children and young adults.", False),
     ("How many disabled children were open to the 0-25 service?", "The 0–25 service supports 730 disabled children.",
      True),
+    ("How many looked after children were open to the youth offending team?", "The total number of looked after "
+     "children open to the Youth Offending Team reduced from 60 to 36.", True),
+    ("How many looked after children were open to the youth offending team?", "The number of complaints from "
+     "looked after children's carers about the team fell to 12.", False),
 ])
 def test_a_figure_or_date_question_wants_the_kind_of_figure_or_date_it_names(question, sentence, fits):
     from assistant.answer import _fits_type
