@@ -260,6 +260,8 @@ def compose(question: str, hits: Sequence[Hit], embed: EmbedFn, weights: dict[st
     if SINCE.search(question):  # "since the 2019 inspection": where a history starts, not its only source
         named = ()
     in_period = [_in_period(years, months, h) for h in hits]
+    about = {h.doc for h, ok in zip(hits, in_period) if ok and h.kind in OWN_PAPERS}  # a committee paper on the May
+    in_period = [ok or h.doc in about for h, ok in zip(hits, in_period)]  # 2022 visit names it once, at the top
     councils = () if ACROSS_COUNCILS.search(query) else scope_of(query).authorities
     eligible = [u for u in units if _may_answer(hits[u.hit], named, councils) and in_period[u.hit]
                 and _fits_type(question, u.text)]

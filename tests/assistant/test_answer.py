@@ -121,6 +121,20 @@ def test_from_a_named_report_to_the_latest_reads_every_later_document():
     assert [c.doc for c in answer.citations] == ["2019.pdf"]
 
 
+def test_a_council_paper_that_names_the_visit_once_speaks_for_it_throughout():
+    def paper(n: int, text: str) -> Hit:
+        h = hit(n, text, doc="paper.txt", date="2022-07-28")
+        return replace(h, meta={**h.meta, "kind": "scrutiny committee report"})
+
+    top = paper(1, "CHILDREN'S SERVICES OFSTED MONITORING VISIT MAY 2022\nReport from: the Director of People")
+    covered = paper(2, "- The sufficiency and quality of accommodation for care leavers aged 16 and 17\n"
+                       "- Planning and preparation for adulthood for care leavers")
+    question = "What aspects of accommodation for care leavers did inspectors cover in the May 2022 monitoring visit?"
+    answer = compose(question, [top, covered], EMBED, settings=WORDS_ONLY)
+    assert not answer.refused and "accommodation for care leavers aged 16" in answer.text
+    assert compose(question, [covered], EMBED, settings=WORDS_ONLY).refused  # alone, nothing ties it to May 2022
+
+
 def test_a_question_about_a_year_or_month_is_not_answered_from_another_period():
     budget = hit(1, "Children's social care rose from 18% of the budget in 2013/14 to 25% this year.", date="2019-12-01")
     assert compose("What is the children's social care budget for 2024/25?", [budget], EMBED).refused
