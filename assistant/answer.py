@@ -269,8 +269,10 @@ def compose(question: str, hits: Sequence[Hit], embed: EmbedFn, weights: dict[st
         counted = OCCASION.split(question, maxsplit=1)[0]  # "... permanent when Ofsted looked at the front door"
         topic = [t for t in dict.fromkeys(tokenize(counted)) if t not in GENERIC | QUESTION_WORDS and not t.isdigit()]
         mass = sum(weights.get(t, 1.0) for t in topic) or 1.0
-        eligible = [u for u in eligible
-                    if sum(weights.get(t, 1.0) for t in topic if t in u.terms) / mass >= settings.figure_coverage]
+        before = {id(b): a.terms for a, b in zip(units, units[1:]) if a.hit == b.hit}  # "I commissioned a manager to
+        eligible = [u for u in eligible  # interview social workers ... In her view the caseloads were too high by 30%"
+                    if sum(weights.get(t, 1.0) for t in topic if t in u.terms | before.get(id(u), set())) / mass
+                    >= settings.figure_coverage]
     if not (when_or_who or LOOKED_AT_Q.search(question)):
         # a letter's opening ("This letter summarises the findings of the focused visit to ... on 3 May") says
         # which visit it was, not what was found: it answers only when no finding does

@@ -34,6 +34,16 @@ def test_the_sentence_with_the_figure_is_quoted_exactly_and_cited():
     assert answer.citations[0].doc == "a.pdf" and "28.5" in answer.citations[0].sentence
 
 
+def test_a_figure_may_lean_on_the_sentence_before_it_for_what_it_measures():
+    question = "By how much did the interviewer think caseloads for long-term social workers were too high?"
+    before = "An interviewer spoke to long-term social workers about their caseloads."
+    figure = "In her view they were too high by 30-50%."
+    low = replace(WORDS_ONLY, min_score=0.1)  # the words alone score the figure's sentence low; the model lifts it
+    answer = compose(question, [hit(1, f"{before} {figure}")], EMBED, settings=low)
+    assert not answer.refused and figure in answer.text
+    assert compose(question, [hit(1, f"Foster carers were recruited. {figure}")], EMBED, settings=low).refused
+
+
 def test_a_figure_question_without_a_figure_is_refused_with_closest_matches():
     hits = [hit(1, "Support for foster carers has improved and foster carers value the training they receive.")]
     answer = compose("How many foster carers did the council have?", hits, EMBED)
