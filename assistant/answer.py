@@ -18,8 +18,8 @@ from ingest.clean import BULLET
 from ingest.metadata import MONTHS as MONTH_NAMES
 from vectorstore.bm25_index import tokenize
 from vectorstore.boilerplate import normalise
-from vectorstore.query_scope import (INSPECTORS_NAMED, LOOKED_AT, SINCE_THEN, WHO_INSPECTED, YEAR, Scope, scope_of,
-                                     sections_asked)
+from vectorstore.query_scope import (INSPECTORS_NAMED, LOOKED_AT, SINCE_THEN, WHO_INSPECTED, YEAR, Scope,
+                                     asks_over_time, scope_of, sections_asked)
 from vectorstore.retrieval import ACROSS_COUNCILS, OWN_PAPERS, Hit
 
 NO_ANSWER = "The documents in the library do not answer this."
@@ -170,6 +170,7 @@ class Unit:
     is_item: bool
     score: float = 0.0
     terms: set[str] = field(default_factory=set)
+    dense: float | None = None  # the model's similarity to the question (None: not embedded)
 
 
 @dataclass(frozen=True)
@@ -185,6 +186,7 @@ class AnswerSettings:
     section_bonus: float = 0.5  # for units under the heading of the section the question asks for
     scope_weight: float = 0.5  # share of a term's weight for the words that pick the document (years, months)
     cause_bonus: float = 0.1  # for a sentence that gives a reason, when the question asks why
+    extra_margin: float = 0.1  # a sentence of another passage joins only this close to the best's model similarity
 
 
 NAMED_BY_NUMBER = frozenset({"service", "services", "team", "teams", "plus", "hub"})  # "the 0-25 service", "16 plus team"
@@ -307,7 +309,8 @@ def _score(query: str, units: list[Unit], hits: list[Hit], embed: EmbedFn, weigh
     read = sorted(units, key=lambda u: -u.score)[: s.embed_units] if s.embed_units else units
     vectors = np.asarray(embed([asked] + [u.text for u in read]), dtype=float)
     for u, v in zip(read, vectors[1:]):
-        u.score += s.dense_weight * float(v @ vectors[0])
+        u.dense = float(v @ vectors[0])
+        u.score += s.dense_weight * u.dense
 
 
 def _may_answer(hit: Hit, named: Sequence[str], councils: Sequence[str] = ()) -> bool:
@@ -404,7 +407,7 @@ def _counts(question: str, text: str) -> bool:
 
 
 def _choose(question: str, best: Unit, eligible: list[Unit], s: AnswerSettings) -> list[Unit]:
-    chosen = [best]
+    chosen, history = [best], asks_over_time(question)
     if best.is_item and LIST_Q.search(question):  # a list answers a list question: its siblings come too
         siblings = [u for u in eligible if u.hit == best.hit and u.is_item and u is not best]
         chosen += siblings[: s.max_sentences * 2]
@@ -415,6 +418,9 @@ def _choose(question: str, best: Unit, eligible: list[Unit], s: AnswerSettings) 
             continue
         if any(_near_duplicate(u.text, c.text) for c in chosen):
             continue
+        if (u.hit != best.hit and not history and s.dense_weight
+                and (u.dense is None or u.dense < (best.dense or 0.0) - s.extra_margin)):
+            continue  # another passage's sentence that the words favour but the model does not: a guess
         chosen.append(u)
     return chosen
 

@@ -61,7 +61,7 @@ def test_passages_from_several_documents_read_as_a_history_in_date_order():
                 date="2025-06-02"),
             hit(2, "Supervision of social workers is irregular and rarely reflective in most teams.", doc="old.pdf",
                 date="2019-08-27")]
-    answer = compose("How was supervision of social workers described?", hits, EMBED,
+    answer = compose("How has supervision of social workers been described over time?", hits, EMBED,
                      settings=AnswerSettings(keep_ratio=0.5))
     assert [c.doc for c in answer.citations] == ["old.pdf", "new.pdf"]
     assert answer.text.index("[1]") < answer.text.index("[2]")
@@ -89,6 +89,27 @@ def test_markdown_export_lists_every_source_with_its_page():
     answer = compose("How high were caseloads?", [hit(1, "Caseloads were high at 30 children each.", page=7)], EMBED)
     md = answer.markdown()
     assert md.startswith(answer.text) and "[1] Report a.pdf, p. 7 (a.pdf)" in md
+
+
+def test_another_passage_joins_the_answer_only_when_the_model_finds_it_about_as_close():
+    best = "Supervision of social workers is regular and reflective."
+    guess = "Social workers said inspectors met them about supervision records."
+
+    def embed(texts):  # the model: the best sentence is as close as can be, the other far less so
+        return [[1.0, 0.0] if t in (best,) or t.endswith("?") else [0.5, 0.866] for t in texts]
+
+    hits = [hit(1, best), hit(2, guess, doc="b.pdf")]
+    settings = AnswerSettings(keep_ratio=0.1)
+    answer = compose("What did inspectors say about supervision of social workers?", hits, embed, settings=settings)
+    assert [c.doc for c in answer.citations] == ["a.pdf"]
+    answer = compose("What did inspectors say about supervision of social workers?", hits, embed,
+                     settings=replace(settings, extra_margin=1.0))
+    assert [c.doc for c in answer.citations] == ["a.pdf", "b.pdf"]
+    # a history reads each document's best, however far the model puts it
+    older = replace(hits[1], meta={**hits[1].meta, "date": "2019-08-27", "year": 2019})
+    answer = compose("How has supervision of social workers changed over time?", [hits[0], older], embed,
+                     settings=settings)
+    assert {c.doc for c in answer.citations} == {"a.pdf", "b.pdf"}
 
 
 def test_list_items_and_sentences_are_separate_units():
