@@ -214,8 +214,8 @@ def split_units(hit_index: int, text: str) -> list[Unit]:
         # a heading frames an answer and is not one, unless it labels a value ("Inspection dates: 3 to 14 July")
         if not line or ((is_heading(line) or line.endswith("?")) and not _labels_a_value(line)):
             continue
-        if BULLET.match(line) and len(sentences(line)) < 2:
-            units.append(Unit(hit_index, line, True))
+        if BULLET.match(line) and sum(_is_sentence(line[s.start:s.end]) for s in sentences(line)) < 2:
+            units.append(Unit(hit_index, line, True))  # one finding, perhaps with "(Outcome 4 National ...)"
             continue
         if BULLET.match(line):  # a finding set out as a paragraph ("◼ Since the visit in 2020, ... Caseloads are ...")
             line = BULLET.sub("", line, count=1)
@@ -228,6 +228,11 @@ def split_units(hit_index: int, text: str) -> list[Unit]:
             units.append(Unit(hit_index, line[s.start if short is None else short:s.end].strip(), False))
             short = None
     return units
+
+
+def _is_sentence(piece: str) -> bool:
+    piece = piece.strip()
+    return len(piece.split()) >= 4 and not piece.startswith("(")
 
 
 def _labels_a_value(line: str) -> bool:

@@ -134,6 +134,9 @@ def test_a_finding_set_out_as_a_paragraph_is_read_sentence_by_sentence():
         ("\u25fc Caseloads are manageable in most teams.", True), ("\u25fc Supervision is regular for staff.", True)]
     answer = compose("Why was the re-referral rate a concern?", [hit(1, text)], EMBED, settings=WORDS_ONLY)
     assert "re-referral rate has risen" in answer.text and "well developed" not in answer.text
+    # a finding with its reference in brackets is one item still
+    item = "\u25fc How consistently the risk tool is applied to children who go missing. (Outcome 3 National Framework)"
+    assert [(u.text, u.is_item) for u in split_units(0, item)] == [(item, True)]
 
 
 def test_from_a_named_report_to_the_latest_reads_every_later_document():
