@@ -36,7 +36,7 @@ browser:
 test: venv browser
 	$(BIN)/python -m pytest
 
-# The figures in docs/evaluation.md: the dev set over seeds + Medway PDFs, and over the seeds alone.
+# The figures in docs/evaluation.md: the dev set over seeds + Medway PDFs, and over the seeds alone; the second dev set.
 eval: venv
 	rm -rf .eval-index .eval-seeds
 	$(BIN)/python -m evals run --dataset evals/datasets/medway_dev.jsonl \
@@ -45,6 +45,8 @@ eval: venv
 	$(BIN)/python -m evals run --dataset evals/datasets/medway_dev.jsonl \
 	  --docs ../shared/seeds --index .eval-seeds \
 	  --retriever dense --retriever bm25 --retriever hybrid --out out/eval-seeds
+	$(BIN)/python -m evals run --dataset evals/datasets/medway_dev2.jsonl \
+	  --docs ../shared/seeds ../shared/corpus/medway --index .eval-index --out out/eval-dev2
 
 # The held-out set: written once, blind, after the answerer was tuned on the dev sets; measured, never tuned on.
 heldout: venv
