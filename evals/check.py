@@ -17,21 +17,22 @@ def check(dataset: str, docs: list[str], length: LengthFn = approx_tokens, size:
           overlap: int = 40) -> list[str]:
     """One line per problem: the item, the file and what is wrong; empty when every quote checks out.
     `length`, `size` and `overlap` chunk as ingest does (the app passes the model's token count)."""
-    loaded = {}
+    loaded, unreadable = {}, {}
     for source in discover(docs):
         if source.supported:
             try:
                 loaded[source.doc] = load_document(source.path, source.doc, read_bytes(source.path),
                                                    max_tokens=size, overlap_tokens=overlap, length=length)
-            except IngestError:
-                continue  # a file that does not read is no evidence for anything
+            except IngestError as exc:
+                unreadable[source.doc] = exc.reason
     problems = []
     for item in load(dataset):
         for e in item.evidence:
             doc = next((d for name, d in loaded.items() if same_file(name, e["doc"])), None)
             where = f"{item.id}: {e['doc']}"
             if doc is None:
-                problems.append(f"{where}: no such document under --docs")
+                reason = next((r for name, r in unreadable.items() if same_file(name, e["doc"])), None)
+                problems.append(f"{where}: " + (f"cannot be read: {reason}" if reason else "no such document under --docs"))
                 continue
             quote = normalise(e["quote"])
             pages = [p.number for p in doc.pages if quote in normalise(p.text)]

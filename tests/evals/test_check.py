@@ -14,14 +14,17 @@ def test_each_kind_of_bad_evidence_gets_one_line_naming_the_item(tmp_path):
     items = [("ok", "letter.txt", "Social workers have manageable caseloads of about 18 children.", 1),
              ("missing", "letter.txt", "Caseloads are far too high in every team.", None),
              ("page", "letter.txt", "The front door is timely and effective.", 1),
-             ("nodoc", "other.txt", "Anything at all from a file not given.", None)]
+             ("nodoc", "other.txt", "Anything at all from a file not given.", None),
+             ("unreadable", "fake.pdf", "Anything at all from a file that does not read.", 1)]
+    (docs / "fake.pdf").write_text("<html>not a pdf</html>")
     dataset = tmp_path / "set.jsonl"
     dataset.write_text("".join(json.dumps({"id": i, "question": "q?", "kind": "fact",
                                            "evidence": [{"doc": d, "quote": q, "page": p}]}) + "\n"
                                for i, d, q, p in items))
     problems = check(str(dataset), [str(docs)])
-    assert [p.split(":")[0] for p in problems] == ["missing", "page", "nodoc"]
+    assert [p.split(":")[0] for p in problems] == ["missing", "page", "nodoc", "unreadable"]
     assert "not found" in problems[0] and "page 2, not page 1" in problems[1] and "no such document" in problems[2]
+    assert "cannot be read: not a PDF" in problems[3]
 
 
 def test_a_quote_across_two_passages_is_reported(tmp_path):
