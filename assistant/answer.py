@@ -171,6 +171,7 @@ class Unit:
     score: float = 0.0
     terms: set[str] = field(default_factory=set)
     dense: float | None = None  # the model's similarity to the question (None: not embedded)
+    line: int = 0  # the passage's line (paragraph or list item) it comes from
 
 
 @dataclass(frozen=True)
@@ -189,6 +190,7 @@ class AnswerSettings:
     extra_margin: float = 0.1  # a sentence of another passage joins only this close to the best's model similarity
 
 
+PARAGRAPH_NUMBER = re.compile(r"^\s*\d+(?:\.\d+)*\.?\s+(?=[A-Z])")  # "1.1 Recruitment ...", "2.9 The reason ..."
 NAMED_BY_NUMBER = frozenset({"service", "services", "team", "teams", "plus", "hub"})  # "the 0-25 service", "16 plus team"
 CARRIES_ON = re.compile(r"(,|\b(?:for|and|of|the|by|to|in|with|a|an|or|on|at|from))\s*$", re.IGNORECASE)
 
@@ -209,13 +211,13 @@ def _lines(text: str) -> list[str]:
 
 def split_units(hit_index: int, text: str) -> list[Unit]:
     units = []
-    for line in _lines(text):
+    for number, line in enumerate(_lines(text)):
         line = line.strip()
         # a heading frames an answer and is not one, unless it labels a value ("Inspection dates: 3 to 14 July")
         if not line or ((is_heading(line) or line.endswith("?")) and not _labels_a_value(line)):
             continue
         if BULLET.match(line) and sum(_is_sentence(line[s.start:s.end]) for s in sentences(line)) < 2:
-            units.append(Unit(hit_index, line, True))  # one finding, perhaps with "(Outcome 4 National ...)"
+            units.append(Unit(hit_index, line, True, line=number))  # one finding, perhaps with "(Outcome 4 ...)"
             continue
         if BULLET.match(line):  # a finding set out as a paragraph ("◼ Since the visit in 2020, ... Caseloads are ...")
             line = BULLET.sub("", line, count=1)
@@ -225,7 +227,7 @@ def split_units(hit_index: int, text: str) -> list[Unit]:
             if len(words) < 4:  # a paragraph's number ("6.") is no sentence
                 short = s.start if sum(w[0].isalpha() for w in words) >= 2 else None
                 continue
-            units.append(Unit(hit_index, line[s.start if short is None else short:s.end].strip(), False))
+            units.append(Unit(hit_index, line[s.start if short is None else short:s.end].strip(), False, line=number))
             short = None
     return units
 
@@ -276,8 +278,8 @@ def compose(question: str, hits: Sequence[Hit], embed: EmbedFn, weights: dict[st
         counted = OCCASION.split(question, maxsplit=1)[0]  # "... permanent when Ofsted looked at the front door"
         topic = [t for t in dict.fromkeys(tokenize(counted)) if t not in GENERIC | QUESTION_WORDS and not t.isdigit()]
         mass = sum(weights.get(t, 1.0) for t in topic) or 1.0
-        before = {id(b): a.terms for a, b in zip(units, units[1:]) if a.hit == b.hit}  # "I commissioned a manager to
-        eligible = [u for u in eligible  # interview social workers ... In her view the caseloads were too high by 30%"
+        before = {id(b): a.terms for a, b in zip(units, units[1:]) if (a.hit, a.line) == (b.hit, b.line)}  # "I hired
+        eligible = [u for u in eligible  # a manager to interview social workers ... In her view caseloads were too high"
                     if sum(weights.get(t, 1.0) for t in topic if t in u.terms | before.get(id(u), set())) / mass
                     >= settings.figure_coverage]
     if not (when_or_who or LOOKED_AT_Q.search(question)):
@@ -370,6 +372,7 @@ def _month_year(iso: str) -> str:
 
 def _fits_type(question: str, text: str) -> bool:
     if NUMBER_Q.search(question):  # "how much money ...?" wants a sum of money, not any number
+        text = PARAGRAPH_NUMBER.sub("", BULLET.sub("", text, count=1), count=1)  # "- 1.1 Recruitment ...": no figure
         money = not MONEY_Q.search(question) or MONEY.search(text)
         return bool(HAS_NUMBER.search(text)) and _counts(question, text) and bool(money)
     if FUTURE_Q.search(question):  # a date in the future: a sentence about what is expected, not what was

@@ -44,6 +44,14 @@ def test_a_figure_may_lean_on_the_sentence_before_it_for_what_it_measures():
     assert compose(question, [hit(1, f"Foster carers were recruited. {figure}")], EMBED, settings=low).refused
 
 
+def test_a_list_items_own_number_is_no_figure_and_the_sentence_before_it_is_another_item():
+    text = ("The committee considered the budget. It sets out a £2.1m increase in allowances.\n"
+            "- 1.1 Recruitment of foster carers remains a priority for the increase.")
+    answer = compose("How much was the increase for foster carers? (What did the committee say about foster carers?)",
+                     [hit(1, text)], EMBED, settings=replace(WORDS_ONLY, min_score=0.1))
+    assert "£2.1m" in answer.text and "Recruitment" not in answer.text
+
+
 def test_a_figure_question_without_a_figure_is_refused_with_closest_matches():
     hits = [hit(1, "Support for foster carers has improved and foster carers value the training they receive.")]
     answer = compose("How many foster carers did the council have?", hits, EMBED)
