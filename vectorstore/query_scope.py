@@ -98,9 +98,9 @@ def named_authorities(question: str, known: Iterable[str] = NAMES, as_written: b
 # "who led it", "who were the inspectors": a question about who inspected
 WHO_INSPECTED = r"\bwho\b.{0,40}\b(led|lead|leads|inspect\w*|carried out|visited|did)\b|\binspectors? (were|was)\b"
 INSPECTORS_NAMED = "lead inspector inspectors were majesty's inspector reporting inspector HMI"  # how reports say it
-# What inspection documents call the thing a question asks for, added to the lexical query.
-# a question about what a visit looked at, not what it found ("which services did the visit cover?")
+# A question about what a visit looked at, not what it found ("which services did the visit cover?").
 LOOKED_AT = r"\blook(ed)? at\b|\bfocus(ed)? on\b|\bwhat part\b|\bwhich (areas|services)\b|\bcover(ed)?\b|\btopics?\b"
+# What inspection documents call the thing a question asks for, added to the lexical query.
 EXPANSIONS: list[tuple[str, str]] = [
     (WHO_INSPECTED, INSPECTORS_NAMED),
     (r"^\s*(when|what dates?|which dates?)\b|\bwhat date\b|\bhow long ago\b",

@@ -51,17 +51,23 @@ def test_dataset_loading_rejects_bad_lines(tmp_path):
         load(path)
 
 
+KINDS = {"fact", "number", "date", "list", "why", "multi-document", "follow-up", "unanswerable"}
+
+
+def _well_formed(items, at_least: int) -> None:
+    assert len(items) >= at_least and KINDS <= {i.kind for i in items}
+    assert all(i.history for i in items if i.kind == "follow-up")
+    assert all(not i.evidence for i in items if i.kind == "unanswerable")
+
+
 def test_the_held_out_set_is_well_formed_and_apart_from_the_dev_set():
     from tests.conftest import ROOT
 
     held = load(ROOT / "evals" / "datasets" / "medway_heldout.jsonl")
     dev = load(ROOT / "evals" / "datasets" / "medway_dev.jsonl")
-    assert len(held) >= 50 and {"fact", "number", "date", "list", "why", "multi-document", "follow-up",
-                                "unanswerable"} <= {i.kind for i in held}
+    _well_formed(held, 50)
     assert not {i.id for i in held} & {i.id for i in dev}
     assert not {i.question.lower() for i in held} & {i.question.lower() for i in dev}
-    assert all(i.history for i in held if i.kind == "follow-up")
-    assert all(not i.evidence for i in held if i.kind == "unanswerable")
 
 
 @pytest.mark.corpus
@@ -78,9 +84,4 @@ def test_every_quote_of_the_dev_and_held_out_sets_is_in_its_document(capsys):
 def test_the_dev_set_is_well_formed():
     from tests.conftest import ROOT
 
-    items = load(ROOT / "evals" / "datasets" / "medway_dev.jsonl")
-    kinds = {i.kind for i in items}
-    assert len(items) >= 60
-    assert {"fact", "number", "date", "list", "why", "multi-document", "follow-up", "unanswerable"} <= kinds
-    assert all(i.history for i in items if i.kind == "follow-up")
-    assert all(not i.evidence for i in items if i.kind == "unanswerable")
+    _well_formed(load(ROOT / "evals" / "datasets" / "medway_dev.jsonl"), 60)
