@@ -18,8 +18,8 @@ from ingest.clean import BULLET
 from ingest.metadata import MONTHS as MONTH_NAMES
 from vectorstore.bm25_index import tokenize
 from vectorstore.boilerplate import normalise
-from vectorstore.query_scope import (INSPECTORS_NAMED, LOOKED_AT, SINCE_THEN, WHO_INSPECTED, YEAR, Scope,
-                                     asks_over_time, scope_of, sections_asked)
+from vectorstore.query_scope import (ASKS_WHEN, INSPECTORS_NAMED, LOOKED_AT, SINCE_THEN, WHO_INSPECTED, YEAR,
+                                     Scope, asks_over_time, scope_of, sections_asked)
 from vectorstore.retrieval import ACROSS_COUNCILS, OWN_PAPERS, Hit
 
 NO_ANSWER = "The documents in the library do not answer this."
@@ -37,8 +37,7 @@ MONEY_Q = re.compile(r"\b(money|funding|funds?|budgets?|spend|spending|spent|cos
                      re.IGNORECASE)
 MONEY = re.compile(r"£\s?\d|\d\s?(?:m|bn|k)\b|\b(million|billion|pounds)\b", re.IGNORECASE)
 OCCASION = re.compile(r"(?<=\w),?\s+when\s+", re.IGNORECASE)  # a clause naming the occasion, not the thing asked about
-DATE_Q = re.compile(r"^\s*(on |in )?(when|what dates?|which dates?|what days?|which days?)\b|\bwhat date\b|"
-                    r",\s*when (did|was|were|is|are|does|do|will)\b", re.IGNORECASE)  # "After the visit, when did ..."
+DATE_Q = re.compile(ASKS_WHEN, re.IGNORECASE)
 FUTURE_Q = re.compile(r"(^|,)\s*when (will|is|are|should|would)\b|"  # "when will the next one be?"
                       r"\bwhen (did|does|do) \w+(?: \w+){0,4} (expect|anticipate|plan)\b", re.IGNORECASE)
 FUTURE = re.compile(r"\b(will|expect\w*|anticipat\w*|planned|due|scheduled|next)\b", re.IGNORECASE)

@@ -100,11 +100,13 @@ WHO_INSPECTED = r"\bwho\b.{0,40}\b(led|lead|leads|inspect\w*|carried out|visited
 INSPECTORS_NAMED = "lead inspector inspectors were majesty's inspector reporting inspector HMI"  # how reports say it
 # A question about what a visit looked at, not what it found ("which services did the visit cover?").
 LOOKED_AT = r"\blook(ed)? at\b|\bfocus(ed)? on\b|\bwhat part\b|\bwhich (areas|services)\b|\bcover(ed)?\b|\btopics?\b"
+# A question about when: "when was ...", "on which dates ...", "After the visit, when did ...".
+ASKS_WHEN = (r"^\s*(on |in )?(when|what dates?|which dates?|what days?|which days?)\b|\bwhat date\b|"
+             r",\s*when (did|was|were|is|are|does|do|will)\b")
 # What inspection documents call the thing a question asks for, added to the lexical query.
 EXPANSIONS: list[tuple[str, str]] = [
     (WHO_INSPECTED, INSPECTORS_NAMED),
-    (r"^\s*(when|what dates?|which dates?)\b|\bwhat date\b|\bhow long ago\b",
-     "dates inspection dates visit on published"),
+    (ASKS_WHEN + r"|\bhow long ago\b", "dates inspection dates visit on published"),
     (r"\bimprove(?!d)\w*\b|\brecommend\w*\b|\bareas? for (development|improvement)\b|\bweakness\w*\b",
      "what needs to improve improvement recommendations"),
     (r"\brat(ed|ing)\b|\bjudge?ments?\b|\bjudged\b|\bgrade[ds]?\b|\boverall effectiveness\b",

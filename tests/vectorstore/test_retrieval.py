@@ -68,6 +68,9 @@ def test_a_question_for_what_must_improve_asks_for_that_section():
 
 def test_expansion_adds_document_vocabulary():
     assert "lead inspector" in expand("Who led the 2023 inspection?")
+    for when in ("When was the visit?", "On which dates did Ofsted visit?", "After the visit, when did it report?"):
+        assert "inspection dates" in expand(when)  # the same questions the answerer reads as asking when
+    assert "inspection dates" not in expand("What happens when a child goes missing?")
     assert expand("Tell me about care leavers") == "Tell me about care leavers"
     assert expand("What changed in the MASH?").endswith("multi-agency safeguarding hub")
     assert expand("Were initial health assessments timely?").endswith("IHA")
