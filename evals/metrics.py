@@ -80,6 +80,7 @@ def answer_metrics(rows: list[dict]) -> dict:
     unanswerable = [r for r in rows if r.get("unanswerable")]
     matches = [m for r in scored for m in r.get("citation_matches", [])]
     follow = [r["metrics"]["hit@5"] for r in scored if r["kind"] == "follow-up"]
+    led = [r["citation_matches"][r["lead"] - 1] for r in scored if r.get("lead") and r.get("citation_matches")]
     return {
         "citation_precision": _share(sum(matches), len(matches)),
         "citations": len(matches),
@@ -88,6 +89,9 @@ def answer_metrics(rows: list[dict]) -> dict:
         "answerable_refused": _share(sum(1 for r in scored if r.get("refused")), len(scored)),
         "unanswerable_refused": _share(sum(1 for r in unanswerable if r.get("refused")), len(unanswerable)),
         "follow_up_hit@5": _share(sum(follow), len(follow)),
+        # the answer's first choice: the passage holding its best sentence is evidence (precision's ceiling when
+        # it cites that passage alone)
+        "lead_correct": _share(sum(led), len(led)),
     }
 
 

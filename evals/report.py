@@ -15,7 +15,7 @@ def figures_table(runs: dict[str, dict]) -> str:
     return "\n".join(lines)
 
 
-ANSWER_COLUMNS = ("citation_precision", "answerable_with_correct_citation", "unanswerable_refused",
+ANSWER_COLUMNS = ("citation_precision", "answerable_with_correct_citation", "lead_correct", "unanswerable_refused",
                   "answerable_refused", "follow_up_hit@5")
 
 

@@ -4,7 +4,7 @@ import pytest
 
 from evals.dataset import DatasetError, load
 from evals.matching import matches, normalise, quote_matches, same_file
-from evals.metrics import aggregate, item_metrics, ndcg_at
+from evals.metrics import aggregate, answer_metrics, item_metrics, ndcg_at
 
 
 def test_normalisation_follows_the_rule():
@@ -37,6 +37,19 @@ def test_metrics_from_match_ranks():
     agg = aggregate([{"kind": "fact", "metrics": m, "latency_ms": 10.0},
                      {"kind": "x", "unanswerable": True, "latency_ms": 30.0}])
     assert agg["overall"]["n"] == 1 and agg["unanswerable"] == 1 and agg["latency_ms"]["p95"] == 30.0
+
+
+def test_answer_metrics_count_citations_refusals_and_the_first_choice():
+    m = {"hit@5": 1.0}
+    rows = [{"kind": "fact", "metrics": m, "citation_matches": [False, True], "lead": 1, "refused": False},
+            {"kind": "list", "metrics": m, "citation_matches": [True, True, False], "lead": 2, "refused": False},
+            {"kind": "fact", "metrics": m, "citation_matches": [], "lead": None, "refused": True},
+            {"kind": "x", "unanswerable": True, "refused": True}, {"kind": "x", "unanswerable": True, "refused": False}]
+    a = answer_metrics(rows)
+    assert a["citations"] == 5 and a["citation_precision"] == 0.6
+    assert a["answerable_with_correct_citation"] == 0.6667 and a["answerable_refused"] == 0.3333
+    assert a["unanswerable_refused"] == 0.5
+    assert a["lead_correct"] == 0.5  # the first answer's best sentence sat in a passage that is not evidence
 
 
 def test_dataset_loading_rejects_bad_lines(tmp_path):
