@@ -47,6 +47,8 @@ eval: venv
 	  --retriever dense --retriever bm25 --retriever hybrid --out out/eval-seeds
 	$(BIN)/python -m evals run --dataset evals/datasets/medway_dev2.jsonl \
 	  --docs ../shared/seeds ../shared/corpus/medway --index .eval-index --out out/eval-dev2
+	$(BIN)/python -m evals run --dataset evals/datasets/medway_dev3.jsonl \
+	  --docs ../shared/seeds ../shared/corpus/medway --index .eval-index --out out/eval-dev3
 
 # The held-out set: written once, blind, after the answerer was tuned on the dev sets; measured, never tuned on.
 heldout: venv
