@@ -53,6 +53,10 @@ CAUSE = re.compile(r"\b(because|due to|as a result|result(ed|s|ing)? (of|in|from
 OPENING = re.compile(r"\bThis (letter|report) (summarises|provides a summary of) the findings\b|"
                      r"\binspectors (also )?(looked at|considered|evaluated|reviewed)\b", re.IGNORECASE)
 LOOKED_AT_Q = re.compile(LOOKED_AT, re.IGNORECASE)
+# A question asking for a grade ("what overall grade did Ofsted give ...?"): a sentence without one does not answer.
+# Not "how was that risk rated?": a council's risk register rates risks, not services.
+GRADE_Q = re.compile(r"\bwhat (overall )?grades?\b|\bhow (was|were|had)\b[^?]{0,60}\bgraded\b", re.IGNORECASE)
+GRADE = re.compile(r"\b(outstanding|good|requires? improvement|inadequate|adequate|not judged|graded?)\b", re.IGNORECASE)
 WHERE_Q = re.compile(r"^\s*where\b|\baddress\b", re.IGNORECASE)
 POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b")  # "ME4 4TR": a letter's address block
 WHO_Q = re.compile(r"^\s*(who|which (of (the |his |her )?)?(majesty['’]s )?inspectors?|which hmis?)\b", re.IGNORECASE)
@@ -380,6 +384,8 @@ def _fits_type(question: str, text: str) -> bool:
         years = _period(question)[0]
         return bool(HAS_DATE.search(text)) and (not years or bool(re.search(MONTHS, text, re.IGNORECASE))
                                                 or any(str(y) in text for y in years))
+    if GRADE_Q.search(question) and not GRADE.search(text):
+        return False
     if WHO_Q.search(question):
         role = ROLE_Q.search(question)  # "who was the lead member": a lead inspector is not the answer
         said = [role.group(1).lower()] + ROLES.get(role.group(1).lower(), []) if role else []

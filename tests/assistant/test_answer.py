@@ -274,6 +274,12 @@ WHEN_2015 = "When was the 2015 Ofsted inspection carried out?"
      "children open to the Youth Offending Team reduced from 60 to 36.", True),
     ("How many looked after children were open to the youth offending team?", "The number of complaints from "
      "looked after children's carers about the team fell to 12.", False),
+    # a grade asked for: the letter's opening names the visit and gives none; a risk's rating is not a grade
+    ("What overall grade did Ofsted award after the April 2025 focused visit?", "This letter summarises the "
+     "findings of the focused visit to Medway on 29 and 30 April 2025.", False),
+    ("What overall grade did Ofsted award after the 2023 inspection?", "Overall effectiveness: requires "
+     "improvement to be good", True),
+    ("How was that risk rated?", "The risk of not recruiting enough social workers remains high.", True),
 ])
 def test_a_figure_or_date_question_wants_the_kind_of_figure_or_date_it_names(question, sentence, fits):
     from assistant.answer import _fits_type
