@@ -59,7 +59,8 @@ GRADE_Q = re.compile(r"\bwhat (overall )?grades?\b|\bhow (was|were|had)\b[^?]{0,
 GRADE = re.compile(r"\b(outstanding|good|requires? improvement|inadequate|adequate|not judged|graded?)\b", re.IGNORECASE)
 WHERE_Q = re.compile(r"^\s*where\b|\baddress\b", re.IGNORECASE)
 POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b")  # "ME4 4TR": a letter's address block
-WHO_Q = re.compile(r"^\s*(who|which (of (the |his |her )?)?(majesty['’]s )?inspectors?|which hmis?)\b", re.IGNORECASE)
+WHO_Q = re.compile(r"^\s*(who|which (of (the |his |her )?)?(majesty['’]s )?inspectors?|which hmis?)\b|"
+                   r"\bwhat (was|is|were|are) the names? of\b", re.IGNORECASE)
 WHO_INSPECTED_Q = re.compile(WHO_INSPECTED, re.IGNORECASE)  # who did it: read with how reports name inspectors
 ROLE_Q = re.compile(r"^\s*who (?:is|was|were|are) the ([a-z' ]+?) (?:for|of|at|in|on|when|who|that)\b", re.IGNORECASE)
 ROLES = {"lead inspector": ["reporting inspector"]}  # what older reports call the role (2013: "Reporting inspector")
@@ -389,12 +390,16 @@ def _fits_type(question: str, text: str) -> bool:
     if WHO_Q.search(question):
         role = ROLE_Q.search(question)  # "who was the lead member": a lead inspector is not the answer
         said = [role.group(1).lower()] + ROLES.get(role.group(1).lower(), []) if role else []
-        return _names_someone(text) and (not said or any(set(tokenize(r)) <= set(tokenize(text)) for r in said))
+        # "Who was the agency decision-maker?": "the Agency Decision Maker (ADM)" is the role, capitalised, not a name
+        role_words = {w.lower() for w in re.findall(r"[A-Za-z]+", question) if w.islower()}
+        return _names_someone(text, role_words) and (not said or any(set(tokenize(r)) <= set(tokenize(text))
+                                                                     for r in said))
     return True
 
 
-def _names_someone(text: str) -> bool:
-    return any(a.lower() not in NOT_NAMES and b.lower() not in NOT_NAMES for a, b in NAME_PAIR.findall(text))
+def _names_someone(text: str, not_names: frozenset[str] | set[str] = frozenset()) -> bool:
+    return any(a.lower() not in NOT_NAMES and b.lower() not in NOT_NAMES and not {a.lower(), b.lower()} <= not_names
+               for a, b in NAME_PAIR.findall(text))
 
 
 def _counts(question: str, text: str) -> bool:

@@ -280,6 +280,14 @@ WHEN_2015 = "When was the 2015 Ofsted inspection carried out?"
     ("What overall grade did Ofsted award after the 2023 inspection?", "Overall effectiveness: requires "
      "improvement to be good", True),
     ("How was that risk rated?", "The risk of not recruiting enough social workers remains high.", True),
+    # who, or what the name was: a role the question writes in lower case is not a name when a report capitalises it
+    ("What was the name of the director appointed in 2012?", "Since the appointment of the Director of Children’s "
+     "Services (DCS) in September 2012, priorities have become clearer.", False),
+    ("What was the name of the director appointed in 2012?", "Ian Sutherland was appointed director in 2012.", True),
+    ("Who was the agency decision-maker in 2015?", "Decisions made by the Agency Decision Maker (ADM) lack detail.",
+     False),
+    ("Who was the agency decision-maker in 2015?", "The agency decision-maker, Jane Example, scrutinises plans.", True),
+    ("Who is Eleanor Brazil?", "Eleanor Brazil, Commissioner for Children's Services, wrote the report.", True),
 ])
 def test_a_figure_or_date_question_wants_the_kind_of_figure_or_date_it_names(question, sentence, fits):
     from assistant.answer import _fits_type
