@@ -267,7 +267,7 @@ def compose(question: str, hits: Sequence[Hit], embed: EmbedFn, weights: dict[st
     if not (WHO_Q.search(question) or WHERE_Q.search(question)):  # a letter's address block answers nothing else
         units = [u for u in units if not POSTCODE.search(u.text)]
     if not units:
-        return _refuse(question, hits, query)
+        return refuse(question, hits, query)
     _score(query, units, hits, embed, weights, settings)
     years, months = _period(question)
     if SINCE.search(question):  # "since the 2019 inspection": where a history starts, not its only source
@@ -294,7 +294,7 @@ def compose(question: str, hits: Sequence[Hit], embed: EmbedFn, weights: dict[st
             eligible = findings
     best = max(eligible, key=lambda u: u.score, default=None)
     if best is None or best.score < settings.min_score:
-        return _refuse(question, hits, query)
+        return refuse(question, hits, query)
     chosen = _choose(question, best, eligible, settings)
     return _render(question, chosen, hits, query)
 
@@ -494,7 +494,7 @@ def _hit(c: Citation) -> Hit:
     return Hit(f"{c.doc_id}:{c.page}:cited", c.text, meta)
 
 
-def _refuse(question: str, hits: list[Hit], query: str) -> Answer:
+def refuse(question: str, hits: Sequence[Hit], query: str) -> Answer:
     closest = tuple(_citation(n, h, "") for n, h in enumerate(hits[:3], 1))
     return Answer(question, NO_ANSWER + " The closest passages are listed below; none of them answers it.",
                   refused=True, closest=closest, query=query)

@@ -4,7 +4,7 @@ Anything else, or any doubt about which council or report is meant, is left to t
 from __future__ import annotations
 
 import re
-from typing import Callable
+from typing import Callable, Container
 
 from assistant.answer import GENERIC, Answer, Citation
 from ingest import DocumentInfo
@@ -132,6 +132,17 @@ def unknown_councils(question: str, known: Callable[[], set[str]], passages: lis
     if any(a in p for a in named for p in passages):
         return ()
     return named
+
+
+# A name written in the question ("the Mockingbird model"): capitalised, not the question's first word
+NAME_IN_QUESTION = re.compile(r"(?<![.?!:]\s)(?<!^)\b[A-Z][a-z]{3,}\b")
+
+
+def unknown_names(question: str, vocabulary: Container[str]) -> tuple[str, ...]:
+    """Names the question writes that no passage in the library holds (`vocabulary`: its stemmed words):
+    "Has Medway brought in the Mockingbird model?" cannot be answered from documents that never mention it."""
+    names = NAME_IN_QUESTION.findall(question.strip())  # the words every such library shares ("Ofsted") are no name
+    return tuple(dict.fromkeys(n for n in names if not any(t in vocabulary or t in GENERIC for t in tokenize(n))))
 
 
 VISIT_WORDS = frozenset(tokenize("most newest current carried out take took place happen held inspect visit date dates"))

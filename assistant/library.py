@@ -14,8 +14,8 @@ from functools import partial
 from pathlib import Path
 from typing import Callable
 
-from assistant.answer import NO_ANSWER, Answer, compose
-from assistant.facts import fact_answer, unknown_councils
+from assistant.answer import NO_ANSWER, Answer, compose, refuse
+from assistant.facts import fact_answer, unknown_councils, unknown_names
 from assistant.followup import resolve
 from assistant.llm import llm_answer, make_chat_model
 from assistant.settings import Settings
@@ -304,6 +304,11 @@ class Library:
         if missing:
             return Answer(question=question, refused=True, query=query,
                           text=f"{NO_ANSWER} It holds no documents about {' or '.join(missing)}.")
+        unheard = unknown_names(question, self.retriever.idf())
+        if unheard:  # the closest passages still shown: they may be what the user was after under another name
+            refusal = refuse(question, hits, query)
+            return replace(refusal, text=refusal.text.replace(NO_ANSWER, f"{NO_ANSWER} No document in it mentions "
+                                                                         f"{' or '.join(unheard)}.", 1))
         answer = compose(question, hits, partial(self.embedder.embed, batch_size=SENTENCE_BATCH),
                          self.retriever.idf(query, filters), query=query,
                          named=self.retriever.named_documents(query, filters), common=self.retriever.boilerplate())

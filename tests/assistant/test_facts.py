@@ -83,6 +83,25 @@ def test_a_council_the_library_does_not_hold_is_refused(library):
         "The documents in the library do not answer")
 
 
+def test_a_name_no_document_mentions_is_refused_with_the_closest_passages(library):
+    answer = library.ask("Has the council brought in the Mockingbird model for foster carers?")
+    assert answer.refused and "No document in it mentions Mockingbird." in answer.text
+    assert answer.closest and not answer.citations
+    assert "mentions" not in library.ask("Has Rutland improved since 2019?").text  # a name the documents hold
+
+
+def test_unknown_names_are_the_capitalised_words_of_the_question_the_library_lacks():
+    from assistant.facts import unknown_names
+    from vectorstore.bm25_index import tokenize
+
+    vocabulary = set(tokenize("Medway foster carers Gillingham Parklands Ofsted"))
+    assert unknown_names("Did Medway adopt the Mockingbird model? Ofsted asked.", vocabulary) == ("Mockingbird",)
+    assert unknown_names("Mockingbird: what is it?", vocabulary) == ()  # the first word is capitalised anyway
+    assert unknown_names("When did Parklands in Gillingham open?", vocabulary) == ()
+    assert unknown_names("What do foster carers get?", vocabulary) == ()  # lower case words are not names
+    assert unknown_names("What did the Council say?", set()) == ()  # a word of every such library
+
+
 def test_history_rows_for_the_timeline(library):
     from assistant.history import grade_points, history
 
