@@ -494,10 +494,11 @@ def _hit(c: Citation) -> Hit:
     return Hit(f"{c.doc_id}:{c.page}:cited", c.text, meta)
 
 
-def refuse(question: str, hits: Sequence[Hit], query: str) -> Answer:
+def refuse(question: str, hits: Sequence[Hit], query: str, why: str = "") -> Answer:
+    """The documents do not answer (`why`, when known), and the closest passages as closest matches."""
     closest = tuple(_citation(n, h, "") for n, h in enumerate(hits[:3], 1))
-    return Answer(question, NO_ANSWER + " The closest passages are listed below; none of them answers it.",
-                  refused=True, closest=closest, query=query)
+    text = " ".join(x for x in (NO_ANSWER, why, "The closest passages are listed below; none of them answers it.") if x)
+    return Answer(question, text, refused=True, closest=closest, query=query)
 
 
 def _one_line(text: str) -> str:

@@ -306,9 +306,7 @@ class Library:
                           text=f"{NO_ANSWER} It holds no documents about {' or '.join(missing)}.")
         unheard = unknown_names(question, self.retriever.idf())
         if unheard:  # the closest passages still shown: they may be what the user was after under another name
-            refusal = refuse(question, hits, query)
-            return replace(refusal, text=refusal.text.replace(NO_ANSWER, f"{NO_ANSWER} No document in it mentions "
-                                                                         f"{' or '.join(unheard)}.", 1))
+            return refuse(question, hits, query, why=f"No document in it mentions {' or '.join(unheard)}.")
         answer = compose(question, hits, partial(self.embedder.embed, batch_size=SENTENCE_BATCH),
                          self.retriever.idf(query, filters), query=query,
                          named=self.retriever.named_documents(query, filters), common=self.retriever.boilerplate())
