@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Callable, Container
 
-from assistant.answer import GENERIC, Answer, Citation
+from assistant.answer import GENERIC, GRADE_WORD, Answer, Citation
 from ingest import DocumentInfo
 from ingest.metadata import MONTHS
 from vectorstore.chroma_store import StoredChunk
@@ -26,7 +26,6 @@ RATING_AS_CONTEXT = re.compile(r"\b(after|since|following|before|until|once)\b[^
 OVER_TIME = re.compile(r"\bover time\b|\bhistory\b|\beach\b|\ball\b|\bevery\b|\bchanged?\b|\bimproved?\b|\bsince\b",
                        re.IGNORECASE)
 PREVIOUS = re.compile(r"\b(before|previous|prior|preceding)\b", re.IGNORECASE)  # "better than the inspection before?"
-GRADE_WORD = re.compile(r"\b(outstanding|good|requires? improvement|inadequate|adequate|not judged)\b", re.IGNORECASE)
 ChunksOf = Callable[[list[str]], list[StoredChunk]]
 
 
