@@ -23,6 +23,8 @@ from vectorstore.query_scope import (ASKS_WHEN, INSPECTORS_NAMED, LOOKED_AT, SIN
 from vectorstore.retrieval import ACROSS_COUNCILS, OWN_PAPERS, Hit
 
 NO_ANSWER = "The documents in the library do not answer this."
+LESS_CERTAIN = ("Less certain: another passage matched the question almost as well as the one this answer rests on. "
+                "Check the cited text before relying on it.")
 # Words nearly every passage shares: they say nothing about which sentence answers.
 GENERIC = frozenset(tokenize(
     "medway ofsted council local authority children child children's services service inspection inspectors "
@@ -136,9 +138,10 @@ class Answer:
     notice: str = ""
     hits: tuple[Hit, ...] = field(default=(), repr=False, compare=False)  # what retrieval returned
     lead: int | None = None  # the citation holding the answer's best sentence
+    hedged: bool = False  # another passage came close to answering instead: the answer says it is less certain
 
     def to_dict(self) -> dict:
-        return {"question": self.question, "answer": self.text, "refused": self.refused,
+        return {"question": self.question, "answer": self.text, "refused": self.refused, "hedged": self.hedged,
                 "citations": [c.to_dict() for c in self.citations],
                 "closest": [c.to_dict() for c in self.closest], "query": self.query, "notice": self.notice,
                 "lead": self.lead, "passages": [h.to_dict() for h in self.ranked()]}
@@ -193,6 +196,7 @@ class AnswerSettings:
     scope_weight: float = 0.5  # share of a term's weight for the words that pick the document (years, months)
     cause_bonus: float = 0.1  # for a sentence that gives a reason, when the question asks why
     extra_margin: float = 0.1  # a sentence of another passage joins only this close to the best's model similarity
+    hedge_margin: float = 0.08  # another passage's best sentence this close to the best's score: less certain
 
 
 PARAGRAPH_NUMBER = re.compile(r"^\s*\d+(?:\.\d+)*\.?\s+(?=[A-Z])")  # "1.1 Recruitment ...", "2.9 The reason ..."
@@ -297,7 +301,17 @@ def compose(question: str, hits: Sequence[Hit], embed: EmbedFn, weights: dict[st
     if best is None or best.score < settings.min_score:
         return refuse(question, hits, query)
     chosen = _choose(question, best, eligible, settings)
-    return _render(question, chosen, hits, query)
+    answer = _render(question, chosen, hits, query)
+    return replace(answer, hedged=True, notice=LESS_CERTAIN) if _contested(best, eligible, settings) else answer
+
+
+def _contested(best: Unit, eligible: list[Unit], s: AnswerSettings) -> bool:
+    """Whether another passage's best sentence scores nearly as well as the best one (not the same sentence
+    again, as overlapping passages hold it): the choice between them was close, so the answer says so.
+    Calibrated on the dev sets: the answers so marked rest on a non-evidence passage four times as often."""
+    rival = max((u.score for u in eligible if u.hit != best.hit and not _near_duplicate(u.text, best.text)),
+                default=None)
+    return rival is not None and best.score - rival < s.hedge_margin
 
 
 def _score(query: str, units: list[Unit], hits: list[Hit], embed: EmbedFn, weights: dict[str, float],

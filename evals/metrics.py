@@ -80,7 +80,9 @@ def answer_metrics(rows: list[dict]) -> dict:
     unanswerable = [r for r in rows if r.get("unanswerable")]
     matches = [m for r in scored for m in r.get("citation_matches", [])]
     follow = [r["metrics"]["hit@5"] for r in scored if r["kind"] == "follow-up"]
-    led = [r["citation_matches"][r["lead"] - 1] for r in scored if r.get("lead") and r.get("citation_matches")]
+    led = [(r["citation_matches"][r["lead"] - 1], bool(r.get("hedged"))) for r in scored
+           if r.get("lead") and r.get("citation_matches")]
+    answered_unanswerable = [r for r in unanswerable if not r.get("refused")]
     return {
         "citation_precision": _share(sum(matches), len(matches)),
         "citations": len(matches),
@@ -91,7 +93,13 @@ def answer_metrics(rows: list[dict]) -> dict:
         "follow_up_hit@5": _share(sum(follow), len(follow)),
         # the answer's first choice: the passage holding its best sentence is evidence (precision's ceiling when
         # it cites that passage alone)
-        "lead_correct": _share(sum(led), len(led)),
+        "lead_correct": _share(sum(ok for ok, _ in led), len(led)),
+        # answers marked less certain, and how often the first choice was right with and without the mark
+        "hedged": _share(sum(h for _, h in led), len(led)),
+        "lead_correct_confident": _share(sum(ok for ok, h in led if not h), sum(1 for _, h in led if not h)),
+        "lead_correct_hedged": _share(sum(ok for ok, h in led if h), sum(1 for _, h in led if h)),
+        "unanswerable_answered_hedged": _share(sum(1 for r in answered_unanswerable if r.get("hedged")),
+                                               len(answered_unanswerable)),
     }
 
 

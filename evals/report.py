@@ -16,7 +16,8 @@ def figures_table(runs: dict[str, dict]) -> str:
 
 
 ANSWER_COLUMNS = ("citation_precision", "answerable_with_correct_citation", "lead_correct", "unanswerable_refused",
-                  "answerable_refused", "follow_up_hit@5")
+                  "answerable_refused", "follow_up_hit@5", "hedged", "lead_correct_confident", "lead_correct_hedged",
+                  "unanswerable_answered_hedged")
 
 
 def answers_table(runs: dict[str, dict]) -> str:

@@ -29,7 +29,7 @@ def run_items(library, items: list[Item], *, k: int = 10, mode: str | None = Non
             "id": item.id, "question": item.question, "kind": item.kind,
             "retrieved": [h.to_dict() for h in hits], "latency_ms": round(latency, 1),
             "first_match_rank": first_rank(per_passage), "retriever_rank": first_rank(retrieved_only),
-            "answer": answer.text, "citations": citations, "refused": answer.refused,
+            "answer": answer.text, "citations": citations, "refused": answer.refused, "hedged": answer.hedged,
             "lead": answer.lead or (1 if citations else None),  # the citation of the answer's best sentence
         }
         if not item.answerable:

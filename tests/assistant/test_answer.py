@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from assistant.answer import NO_ANSWER, AnswerSettings, compose, split_units
+from assistant.answer import LESS_CERTAIN, NO_ANSWER, AnswerSettings, compose, split_units
 from tests.conftest import FakeEmbedder
 from vectorstore.retrieval import Hit
 
@@ -519,3 +519,23 @@ def test_a_letters_opening_answers_only_when_no_finding_does_and_its_address_nev
                     settings=replace(WORDS_ONLY, min_score=0.2))
     assert not alone.refused and alone.text.startswith("This letter summarises") and "OL16" not in alone.text
     assert "OL16" in compose("Where are Rochdale's offices?", hits[:1], EMBED, settings=replace(WORDS_ONLY, min_score=0.0)).text
+
+
+def test_an_answer_says_it_is_less_certain_when_another_passage_answers_almost_as_well():
+    question = "How often do social workers receive supervision in the assessment teams?"
+    best = "Social workers in the assessment teams receive supervision every four weeks."
+    rival = "Social workers in the assessment teams said supervision is often cancelled."
+    close = compose(question, [hit(1, best), hit(2, rival, doc="b.pdf")], EMBED, settings=WORDS_ONLY)
+    assert not close.refused and close.hedged and close.notice == LESS_CERTAIN
+    assert close.to_dict()["hedged"] is True and LESS_CERTAIN in close.markdown()
+    clear = compose(question, [hit(1, best), hit(2, "Foster carers value their training.", doc="b.pdf")], EMBED,
+                    settings=WORDS_ONLY)
+    assert not clear.refused and not clear.hedged and not clear.notice
+
+
+def test_the_same_sentence_in_two_overlapping_passages_is_no_rival():
+    question = "How often do social workers receive supervision in the assessment teams?"
+    best = "Social workers in the assessment teams receive supervision every four weeks."
+    overlapping = [hit(1, f"Leaders are visible. {best}"), hit(2, f"{best} Morale is good.", page=2)]
+    answer = compose(question, overlapping, EMBED, settings=WORDS_ONLY)
+    assert not answer.refused and not answer.hedged

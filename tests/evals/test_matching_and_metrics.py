@@ -50,6 +50,22 @@ def test_answer_metrics_count_citations_refusals_and_the_first_choice():
     assert a["answerable_with_correct_citation"] == 0.6667 and a["answerable_refused"] == 0.3333
     assert a["unanswerable_refused"] == 0.5
     assert a["lead_correct"] == 0.5  # the first answer's best sentence sat in a passage that is not evidence
+    assert a["hedged"] == 0.0 and a["lead_correct_confident"] == 0.5 and a["lead_correct_hedged"] is None
+
+
+def test_answer_metrics_split_the_first_choice_by_whether_the_answer_said_it_was_less_certain():
+    m = {"hit@5": 1.0}
+    rows = [{"kind": "fact", "metrics": m, "citation_matches": [True], "lead": 1, "hedged": False},
+            {"kind": "fact", "metrics": m, "citation_matches": [True], "lead": 1, "hedged": False},
+            {"kind": "fact", "metrics": m, "citation_matches": [False], "lead": 1, "hedged": True},
+            {"kind": "fact", "metrics": m, "citation_matches": [True, False], "lead": 1, "hedged": True},
+            {"kind": "x", "unanswerable": True, "refused": False, "hedged": True},
+            {"kind": "x", "unanswerable": True, "refused": False, "hedged": False},
+            {"kind": "x", "unanswerable": True, "refused": True}]
+    a = answer_metrics(rows)
+    assert a["hedged"] == 0.5 and a["lead_correct"] == 0.75
+    assert a["lead_correct_confident"] == 1.0 and a["lead_correct_hedged"] == 0.5
+    assert a["unanswerable_answered_hedged"] == 0.5  # of the two unanswerable questions answered, one said so
 
 
 def test_dataset_loading_rejects_bad_lines(tmp_path):
