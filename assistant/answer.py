@@ -160,7 +160,8 @@ class Answer:
 
     def markdown(self) -> str:
         """The answer with its citations, ready to paste into a committee paper."""
-        lines = [self.text, ""] + ([f"*{self.notice}*", ""] if self.notice else [])
+        lines = ([f"*{LESS_CERTAIN}*", ""] if self.hedged else []) + [self.text, ""] + \
+            ([f"*{self.notice}*", ""] if self.notice else [])
         cited = self.citations or self.closest
         if cited:
             lines.append("Sources:" if self.citations else "Closest matches (not answers):")
@@ -302,7 +303,7 @@ def compose(question: str, hits: Sequence[Hit], embed: EmbedFn, weights: dict[st
         return refuse(question, hits, query)
     chosen = _choose(question, best, eligible, settings)
     answer = _render(question, chosen, hits, query)
-    return replace(answer, hedged=True, notice=LESS_CERTAIN) if _contested(best, eligible, settings) else answer
+    return replace(answer, hedged=True) if _contested(best, eligible, settings) else answer
 
 
 def _contested(best: Unit, eligible: list[Unit], s: AnswerSettings) -> bool:

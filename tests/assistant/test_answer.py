@@ -526,11 +526,14 @@ def test_an_answer_says_it_is_less_certain_when_another_passage_answers_almost_a
     best = "Social workers in the assessment teams receive supervision every four weeks."
     rival = "Social workers in the assessment teams said supervision is often cancelled."
     close = compose(question, [hit(1, best), hit(2, rival, doc="b.pdf")], EMBED, settings=WORDS_ONLY)
-    assert not close.refused and close.hedged and close.notice == LESS_CERTAIN
-    assert close.to_dict()["hedged"] is True and LESS_CERTAIN in close.markdown()
+    assert not close.refused and close.hedged
+    assert close.to_dict()["hedged"] is True and close.markdown().startswith(f"*{LESS_CERTAIN}*")
     clear = compose(question, [hit(1, best), hit(2, "Foster carers value their training.", doc="b.pdf")], EMBED,
                     settings=WORDS_ONLY)
-    assert not clear.refused and not clear.hedged and not clear.notice
+    assert not clear.refused and not clear.hedged and LESS_CERTAIN not in clear.markdown()
+    from assistant.app import chat_markdown
+    assert chat_markdown(close).startswith(f"*{LESS_CERTAIN}*")  # read before the answer in the chat
+    assert LESS_CERTAIN not in chat_markdown(clear)
 
 
 def test_the_same_sentence_in_two_overlapping_passages_is_no_rival():
