@@ -13,9 +13,10 @@ pytestmark = [pytest.mark.slow, pytest.mark.corpus]
 # Measured on the dev set (docs/evaluation.md) minus a small margin.
 FLOOR = {"hit@5": 0.93, "mrr": 0.83}  # the passages as the assistant presents them (cited first)
 RETRIEVER_FLOOR = {"hit@5": 0.90, "mrr": 0.66}  # in the retriever's own order
-ANSWER_FLOOR = {"citation_precision": 0.72, "answerable_with_correct_citation": 0.85, "unanswerable_refused": 0.90}
+ANSWER_FLOOR = {"citation_precision": 0.80, "answerable_with_correct_citation": 0.90, "unanswerable_refused": 0.90,
+                "lead_correct_confident": 0.90}  # answers not marked less certain rest on evidence nine times in ten
 # The second dev set (tuned on too), over the same index: answers only.
-DEV2_FLOOR = {"citation_precision": 0.74, "answerable_with_correct_citation": 0.82, "unanswerable_refused": 0.65}
+DEV2_FLOOR = {"citation_precision": 0.76, "answerable_with_correct_citation": 0.84, "unanswerable_refused": 0.65}
 ANSWER_CEILING = {"answerable_refused": 0.05}
 
 
