@@ -163,6 +163,21 @@ def test_what_ofsted_said_is_searched_in_ofsteds_own_letters_first(library_facto
     assert lib.search("What did the committee say about supervision?", k=2)[0].doc == "scrutiny.txt"
 
 
+def test_what_ofsted_said_is_searched_for_the_topic_not_the_word_ofsted(library_factory, tmp_path):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "back.txt").write_text(
+        "Focused visit to Rutland local authority children's services\n\nMain findings\n\n"
+        "Ofsted will take the findings into account. Ofsted publishes this letter on the Ofsted website, "
+        "and Ofsted's address is below. Ofsted regulates and inspects.\n", encoding="utf-8")
+    (folder / "finding.txt").write_text(
+        "Focused visit to Rutland local authority children's services\n\nMain findings\n\n"
+        "Social workers receive regular supervision, but it does not always challenge drift.\n", encoding="utf-8")
+    lib = library_factory()
+    lib.ingest([folder])
+    assert lib.search("What did Ofsted say about supervision?", k=2)[0].doc == "finding.txt"
+
+
 def test_a_history_takes_the_best_passage_of_other_documents_after_the_best_two():
     from vectorstore.query_scope import asks_over_time
     from vectorstore.retrieval import over_time
