@@ -148,33 +148,33 @@ def test_the_section_a_question_asks_for_comes_first(library_factory, tmp_path):
     assert top.heading == "What needs to improve?"
 
 
-def test_what_ofsted_said_is_searched_in_ofsteds_own_letters_first(library_factory, tmp_path):
-    folder = tmp_path / "docs"
+RUTLAND_LETTER = "Focused visit to Rutland local authority children's services\n\nMain findings\n\n"
+SUPERVISION = "Social workers receive regular supervision, but it does not always challenge drift.\n"
+
+
+def _ingested(library_factory, folder, files: dict[str, str]):
     folder.mkdir()
-    (folder / "scrutiny.txt").write_text(
-        "Children and Young People Overview and Scrutiny Committee\n\n14 June 2024\n\n"
-        + "Members asked what Ofsted said about supervision and what Ofsted will say next. " * 4 + "\n", encoding="utf-8")
-    (folder / "letter.txt").write_text(
-        "Focused visit to Rutland local authority children's services\n\nMain findings\n\n"
-        "Social workers receive regular supervision, but it does not always challenge drift.\n", encoding="utf-8")
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
     lib = library_factory()
     lib.ingest([folder])
+    return lib
+
+
+def test_what_ofsted_said_is_searched_in_ofsteds_own_letters_first(library_factory, tmp_path):
+    lib = _ingested(library_factory, tmp_path / "docs", {
+        "scrutiny.txt": "Children and Young People Overview and Scrutiny Committee\n\n14 June 2024\n\n"
+        + "Members asked what Ofsted said about supervision and what Ofsted will say next. " * 4 + "\n",
+        "letter.txt": RUTLAND_LETTER + SUPERVISION})
     assert lib.search("What did Ofsted say about supervision?", k=2)[0].doc == "letter.txt"
     assert lib.search("What did the committee say about supervision?", k=2)[0].doc == "scrutiny.txt"
 
 
 def test_what_ofsted_said_is_searched_for_the_topic_not_the_word_ofsted(library_factory, tmp_path):
-    folder = tmp_path / "docs"
-    folder.mkdir()
-    (folder / "back.txt").write_text(
-        "Focused visit to Rutland local authority children's services\n\nMain findings\n\n"
-        "Ofsted will take the findings into account. Ofsted publishes this letter on the Ofsted website, "
-        "and Ofsted's address is below. Ofsted regulates and inspects.\n", encoding="utf-8")
-    (folder / "finding.txt").write_text(
-        "Focused visit to Rutland local authority children's services\n\nMain findings\n\n"
-        "Social workers receive regular supervision, but it does not always challenge drift.\n", encoding="utf-8")
-    lib = library_factory()
-    lib.ingest([folder])
+    lib = _ingested(library_factory, tmp_path / "docs", {
+        "back.txt": RUTLAND_LETTER + "Ofsted will take the findings into account. Ofsted publishes this letter on the "
+        "Ofsted website, and Ofsted's address is below. Ofsted regulates and inspects.\n",
+        "finding.txt": RUTLAND_LETTER + SUPERVISION})
     assert lib.search("What did Ofsted say about supervision?", k=2)[0].doc == "finding.txt"
 
 
