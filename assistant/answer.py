@@ -23,8 +23,7 @@ from vectorstore.query_scope import (ASKS_WHEN, INSPECTORS_NAMED, LOOKED_AT, SIN
 from vectorstore.retrieval import ACROSS_COUNCILS, OWN_PAPERS, Hit
 
 NO_ANSWER = "The documents in the library do not answer this."
-LESS_CERTAIN = ("Less certain: another passage matched the question almost as well as the one this answer rests on. "
-                "Check the cited text before relying on it.")
+LESS_CERTAIN = "Less certain:"
 # Words nearly every passage shares: they say nothing about which sentence answers.
 GENERIC = frozenset(tokenize(
     "medway ofsted council local authority children child children's services service inspection inspectors "
@@ -139,9 +138,11 @@ class Answer:
     hits: tuple[Hit, ...] = field(default=(), repr=False, compare=False)  # what retrieval returned
     lead: int | None = None  # the citation holding the answer's best sentence
     hedged: bool = False  # another passage came close to answering instead: the answer says it is less certain
+    rival: Citation | None = None  # that passage, with its best sentence
 
     def to_dict(self) -> dict:
         return {"question": self.question, "answer": self.text, "refused": self.refused, "hedged": self.hedged,
+                "rival": self.rival.to_dict() if self.rival else None,
                 "citations": [c.to_dict() for c in self.citations],
                 "closest": [c.to_dict() for c in self.closest], "query": self.query, "notice": self.notice,
                 "lead": self.lead, "passages": [h.to_dict() for h in self.ranked()]}
@@ -158,9 +159,17 @@ class Answer:
         first += [_hit(c) for c in self.citations if (c.doc, c.text) not in shown]
         return tuple(replace(h, rank=r) for r, h in enumerate(first + rest, 1))
 
+    def less_certain(self) -> str:
+        """What a hedged answer says first: that it is less certain, and which passage came close."""
+        r, lead = self.rival, f"[{self.lead}]" if self.lead else "the passage"
+        other = ("another passage" if r is None else f"passage [{r.n}]" if r.n
+                 else f'another passage, "{_one_line(r.sentence)}" ({r.title or r.doc}, p. {r.page}),')
+        return f"{LESS_CERTAIN} {other} matched the question almost as well as {lead}, the one this answer rests " \
+               "on. Check both before relying on it."
+
     def markdown(self) -> str:
         """The answer with its citations, ready to paste into a committee paper."""
-        lines = ([f"*{LESS_CERTAIN}*", ""] if self.hedged else []) + [self.text, ""] + \
+        lines = ([f"*{self.less_certain()}*", ""] if self.hedged else []) + [self.text, ""] + \
             ([f"*{self.notice}*", ""] if self.notice else [])
         cited = self.citations or self.closest
         if cited:
@@ -303,16 +312,22 @@ def compose(question: str, hits: Sequence[Hit], embed: EmbedFn, weights: dict[st
         return refuse(question, hits, query)
     chosen = _choose(question, best, eligible, settings)
     answer = _render(question, chosen, hits, query)
-    return replace(answer, hedged=True) if _contested(best, eligible, settings) else answer
+    rival = _rival(best, [u for u in eligible if u.hit != best.hit], settings)
+    if rival is None:
+        return answer
+    h = hits[rival.hit]  # the answer may cite it too (a history, or a second source): then it is named by its marker
+    n = next((c.n for c in answer.citations if (c.doc, c.text) == (h.doc, h.text)), 0)
+    return replace(answer, hedged=True, rival=_citation(n, h, rival.text))
 
 
-def _contested(best: Unit, eligible: list[Unit], s: AnswerSettings) -> bool:
-    """Whether another passage's best sentence scores nearly as well as the best one (not the same sentence
-    again, as overlapping passages hold it): the choice between them was close, so the answer says so.
-    Calibrated on the dev sets: the answers so marked rest on a non-evidence passage four times as often."""
-    rival = max((u.score for u in eligible if u.hit != best.hit and not _near_duplicate(u.text, best.text)),
-                default=None)
-    return rival is not None and best.score - rival < s.hedge_margin
+def _rival(best: Unit, others: list[Unit], s: AnswerSettings) -> Unit | None:
+    """The best sentence of the other passages (`others`), when it scores nearly as well as the answer's best
+    (and is not that sentence again, as overlapping passages hold it): the choice between them was close,
+    so the answer says so and names it. Calibrated on the dev sets: answers so marked rest on a passage the
+    evidence does not list several times as often as the rest (docs/evaluation.md)."""
+    rival = max((u for u in others if not _near_duplicate(u.text, best.text)),
+                key=lambda u: u.score, default=None)
+    return rival if rival is not None and best.score - rival.score < s.hedge_margin else None
 
 
 def _score(query: str, units: list[Unit], hits: list[Hit], embed: EmbedFn, weights: dict[str, float],

@@ -15,7 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from assistant.answer import LESS_CERTAIN, Answer, Citation
+from assistant.answer import Answer, Citation
 from assistant.app_domain import domain_tabs
 from assistant.history import history
 from assistant.library import Library
@@ -50,7 +50,9 @@ def chat_markdown(answer: Answer) -> str:
         text += "\n\n*Closest matches are shown beside the chat; they are not answers.*"
     if answer.notice:
         text += f"\n\n*{html.escape(answer.notice)}*"
-    return f"*{LESS_CERTAIN}*\n\n{text}" if answer.hedged else text  # read before the answer, not after
+    if answer.hedged:  # read before the answer, not after; the other passage's words are the document's, escaped
+        text = f"*{html.escape(answer.less_certain(), quote=False)}*\n\n{text}"
+    return text
 
 
 def sources_html(answer: Answer | None) -> str:

@@ -525,14 +525,21 @@ def test_an_answer_says_it_is_less_certain_when_another_passage_answers_almost_a
     question = "How often do social workers receive supervision in the assessment teams?"
     best = "Social workers in the assessment teams receive supervision every four weeks."
     rival = "Social workers in the assessment teams said supervision is often cancelled."
-    close = compose(question, [hit(1, best), hit(2, rival, doc="b.pdf")], EMBED, settings=WORDS_ONLY)
-    assert not close.refused and close.hedged
-    assert close.to_dict()["hedged"] is True and close.markdown().startswith(f"*{LESS_CERTAIN}*")
+    hits = [hit(1, best), hit(2, rival, doc="b.pdf")]
+    close = compose(question, hits, EMBED, settings=replace(WORDS_ONLY, max_sentences=1))  # cites the best alone
+    assert not close.refused and close.hedged and close.rival.doc == "b.pdf" and close.rival.sentence == rival
+    assert close.to_dict()["hedged"] is True and close.to_dict()["rival"]["doc"] == "b.pdf"
+    assert close.markdown().startswith(f'*{LESS_CERTAIN} another passage, "{rival}" (Report b.pdf, p. 1), matched')
+    both = compose(question, hits, EMBED, settings=WORDS_ONLY)  # an answer citing both names the other by its marker
+    assert both.hedged and both.markdown().startswith(f"*{LESS_CERTAIN} passage [2] matched the question almost as "
+                                                      "well as [1], the one this answer rests on.")
     clear = compose(question, [hit(1, best), hit(2, "Foster carers value their training.", doc="b.pdf")], EMBED,
                     settings=WORDS_ONLY)
-    assert not clear.refused and not clear.hedged and LESS_CERTAIN not in clear.markdown()
+    assert not clear.refused and not clear.hedged and clear.rival is None and LESS_CERTAIN not in clear.markdown()
     from assistant.app import chat_markdown
-    assert chat_markdown(close).startswith(f"*{LESS_CERTAIN}*")  # read before the answer in the chat
+    assert chat_markdown(close).startswith(f"*{LESS_CERTAIN}")  # read before the answer in the chat
+    marked_up = replace(close, rival=replace(close.rival, sentence="<script>alert(1)</script> said so"))
+    assert "<script>" not in chat_markdown(marked_up) and "&lt;script&gt;" in chat_markdown(marked_up)
     assert LESS_CERTAIN not in chat_markdown(clear)
 
 
