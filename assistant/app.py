@@ -45,13 +45,13 @@ CSS = """
 def chat_markdown(answer: Answer) -> str:
     """The answer for the chat: document text escaped, markers linked to their passage in the panel."""
     text = html.escape(answer.text, quote=False)
+    if answer.hedged:  # read before the answer, not after; the other passage's words are the document's, escaped
+        text = f"*{html.escape(answer.less_certain(), quote=False)}*\n\n{text}"
     text = re.sub(r"\[(\d+)\]", lambda m: f"[[{m.group(1)}]](#cite-{m.group(1)})", text)
     if answer.refused and answer.closest:
         text += "\n\n*Closest matches are shown beside the chat; they are not answers.*"
     if answer.notice:
         text += f"\n\n*{html.escape(answer.notice)}*"
-    if answer.hedged:  # read before the answer, not after; the other passage's words are the document's, escaped
-        text = f"*{html.escape(answer.less_certain(), quote=False)}*\n\n{text}"
     return text
 
 

@@ -538,6 +538,7 @@ def test_an_answer_says_it_is_less_certain_when_another_passage_answers_almost_a
     assert not clear.refused and not clear.hedged and clear.rival is None and LESS_CERTAIN not in clear.markdown()
     from assistant.app import chat_markdown
     assert chat_markdown(close).startswith(f"*{LESS_CERTAIN}")  # read before the answer in the chat
+    assert chat_markdown(both).startswith(f"*{LESS_CERTAIN} passage [[2]](#cite-2) matched")  # its marker opens it
     marked_up = replace(close, rival=replace(close.rival, sentence="<script>alert(1)</script> said so"))
     assert "<script>" not in chat_markdown(marked_up) and "&lt;script&gt;" in chat_markdown(marked_up)
     assert LESS_CERTAIN not in chat_markdown(clear)
