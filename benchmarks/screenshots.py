@@ -27,7 +27,7 @@ def main() -> None:
     parser.add_argument("--authority", default="Medway")
     parser.add_argument("--theme", default="supervision")
     parser.add_argument("--years", nargs=2, default=["2019", "2023"])
-    parser.add_argument("--question", default="How has supervision of social workers changed since 2019?")
+    parser.add_argument("--question", default="What did Ofsted say about supervision in 2019, and has it improved?")
     parser.add_argument("--dataset", type=Path, help="a small Q&A file for the Evaluate tab")
     parser.add_argument("--out", type=Path, default=ROOT / "docs")
     args = parser.parse_args()
@@ -53,6 +53,8 @@ def main() -> None:
             page.locator("#ask").click()
             page.locator("#sources details").first.wait_for(timeout=60000)
             page.wait_for_timeout(2000)
+            page.evaluate("document.querySelectorAll('.bubble-wrap').forEach(e => e.scrollTop = 0)")  # the question too
+            page.wait_for_timeout(500)
             page.screenshot(path=str(args.out / "app-answer.png"), full_page=True)
 
             page.get_by_role("tab", name="Timeline").click()
