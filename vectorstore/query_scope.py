@@ -32,9 +32,13 @@ def is_named(name: str, question: str) -> bool:
 
 YEAR = re.compile(r"\b(20[0-4]\d|19[89]\d)\b")
 # "... in 2019, and has it improved?": then and after
-SINCE_THEN = re.compile(r"\b(has|have|did)\b[^?]{0,40}?\b(improv|chang|progress|got better|got worse)\w*|\bsince then\b",
+# Not "what did Ofsted say Medway needs to improve?" (what must improve) nor "why did changes of social worker
+# matter?" (a noun): those ask about one report.
+SINCE_THEN = re.compile(r"\b(has|have|did)\b[^?]{0,40}?(?<!\bto )(?<!\bneeds )(?<!\bneed )(?<!\bneeded )"
+                        r"\b(improved?|improvements?|changed?|progress(?:ed)?|got better|got worse)\b|\bsince then\b",
                         re.IGNORECASE)
-OVER_TIME = re.compile(r"\b(chang\w*|over the years|over time|recurring|through to|compared?|across the)\b", re.IGNORECASE)
+OVER_TIME = re.compile(r"\b(chang(?:e|ed|ing)|over the years|over time|recurring|through to|compared?|across the)\b",
+                       re.IGNORECASE)  # not "changes of social worker": a noun, asked about in one report
 
 
 @dataclass(frozen=True)

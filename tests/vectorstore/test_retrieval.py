@@ -185,6 +185,12 @@ def test_a_history_takes_the_best_passage_of_other_documents_after_the_best_two(
     assert asks_over_time("What did Ofsted say about supervision in 2019, and has it improved?")
     assert asks_over_time("How did caseloads compare across the 2013 and 2019 inspections?")
     assert not asks_over_time("What did Ofsted say about supervision in 2019?")
+    assert asks_over_time("Did services improve after the 2019 inspection?")
+    assert asks_over_time("Has there been any improvement since the visit?")
+    # what must improve, and "changes" as a noun, ask about one report
+    assert not asks_over_time("What did Ofsted say Medway needs to improve after the April 2025 visit?")
+    assert not asks_over_time("What did the 2021 focused visit say needed to improve?")
+    assert not asks_over_time("Why did changes of social worker matter so much, according to the 2022 letter?")
     scoped = [Hit(f"a{i}", "x", {"doc": "2019.pdf", "local_authority": "Medway"}) for i in range(4)]
     wider = [Hit("a0", "x", {"doc": "2019.pdf", "local_authority": "Medway"}),
              Hit("h0", "y", {"doc": "hull.pdf", "local_authority": "Hull"}),  # another council's history
