@@ -35,7 +35,8 @@ YEAR = re.compile(r"\b(20[0-4]\d|19[89]\d)\b")
 # Not "what did Ofsted say Medway needs to improve?" (what must improve) nor "why did changes of social worker
 # matter?" (a noun): those ask about one report.
 SINCE_THEN = re.compile(r"\b(has|have|did)\b[^?]{0,40}?(?<!\bto )(?<!\bneeds )(?<!\bneed )(?<!\bneeded )"
-                        r"\b(improved?|improvements?|changed?|progress(?:ed)?|got better|got worse)\b|\bsince then\b",
+                        r"\b(improv(?:e|ed|es|ing|ements?)|chang(?:e|ed|ing)|progress(?:ed|ing)?|got better|got worse)\b|"
+                        r"\bsince then\b",
                         re.IGNORECASE)
 OVER_TIME = re.compile(r"\b(chang(?:e|ed|ing)|over the years|over time|recurring|through to|compared?|across the)\b",
                        re.IGNORECASE)  # not "changes of social worker": a noun, asked about in one report
