@@ -32,6 +32,11 @@ def quote_matches(passage: str, quote: str) -> bool:
     if q in p:
         return True
     needed = min(len(q), max(40, 0.6 * len(q)))
+    # A shared run of `needed` characters holds a whole one of q's consecutive blocks of half that length:
+    # when no block is in the passage, no such run exists, and the slow search below is skipped.
+    block = int(needed) // 2
+    if block and not any(q[i:i + block] in p for i in range(0, len(q) - block + 1, block)):
+        return False
     m = SequenceMatcher(None, p, q, autojunk=False).find_longest_match(0, len(p), 0, len(q))
     return m.size >= needed
 
