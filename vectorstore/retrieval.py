@@ -294,7 +294,7 @@ class Retriever:
     def _scoped(self, query: str, filters: Filters) -> Filters | None:
         """Filters restricted to the documents the question points at, when any document fits."""
         scope = scope_of(query)
-        if not scope.kinds and OFSTED_SAID.search(query):  # "what did Ofsted say ...": its own letters and reports
+        if _ofsted_said(query):  # "what did Ofsted say ...": its own letters and reports
             scope = replace(scope, kinds=OFSTED_KINDS)
         if not scope:
             return None
@@ -352,14 +352,17 @@ def _twins(a: Hit, b: Hit) -> bool:
     return a.doc != b.doc and all(same) and same == (b.kind, b.local_authority, b.date)
 
 
+def _ofsted_said(query: str) -> re.Match | None:
+    """ "What did Ofsted say ...?", in a question that names no kind of report: read as asking for Ofsted's own."""
+    return None if scope_of(query).kinds else OFSTED_SAID.search(query)
+
+
 def _without_ofsted(query: str) -> str:
     """ "What did Ofsted say about supervision?" is searched in Ofsted's own reports (`_scoped`), so the word
     "Ofsted" has done its work: in BM25 it would favour the passages that print it most (a report's back
     page, "Ofsted will take the findings ...") over the ones about supervision."""
-    said = OFSTED_SAID.search(query)
-    if not said or scope_of(query).kinds:
-        return query
-    return f"{query[:said.start(1)]}{query[said.end(1):]}"
+    said = _ofsted_said(query)
+    return f"{query[:said.start(1)]}{query[said.end(1):]}" if said else query
 
 
 def _extend(ranking: list[Hit], more: list[Hit]) -> list[Hit]:
