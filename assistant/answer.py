@@ -18,8 +18,8 @@ from ingest.clean import BULLET
 from ingest.metadata import MONTHS as MONTH_NAMES
 from vectorstore.bm25_index import tokenize
 from vectorstore.boilerplate import normalise
-from vectorstore.query_scope import (ASKS_WHEN, INSPECTORS_NAMED, LOOKED_AT, SINCE_THEN, WHO_INSPECTED, YEAR,
-                                     Scope, asks_over_time, scope_of, sections_asked)
+from vectorstore.query_scope import (ASKS_WHEN, HOW_MUCH, IN_CARE, INSPECTORS_NAMED, LOOKED_AT, SINCE_THEN,
+                                     WHO_INSPECTED, YEAR, Scope, asks_over_time, scope_of, sections_asked)
 from vectorstore.retrieval import ACROSS_COUNCILS, OWN_PAPERS, Hit
 
 NO_ANSWER = "The documents in the library do not answer this."
@@ -107,6 +107,13 @@ LABELLED = re.compile(r"^[^:]{3,40}:\s*\S")  # "Inspection dates: 15 July", "Lea
 # How questions say it -> how the documents say it (stemmed): "who led" -> "lead inspector"
 SAME = {"led": "lead", "rate": "judg", "grade": "judg", "judgment": "judg"}
 EmbedFn = Callable[[list[str]], list[list[float]]]
+IN_CARE_RE = re.compile(IN_CARE, re.IGNORECASE)
+
+
+def terms_of(text: str) -> list[str]:
+    """The words that weigh in a sentence or question: "children in care" and "looked after children" read alike
+    (both words of the first are in every passage; "looked after" is what older reports write)."""
+    return tokenize(IN_CARE_RE.sub(" looked after children ", text))
 
 
 @dataclass(frozen=True)
@@ -264,11 +271,12 @@ def _labels_a_value(line: str) -> bool:
 
 def compose(question: str, hits: Sequence[Hit], embed: EmbedFn, weights: dict[str, float] | None = None,
             settings: AnswerSettings = AnswerSettings(), query: str | None = None,
-            named: Sequence[str] = (), common: frozenset[str] = frozenset()) -> Answer:
+            named: Sequence[str] = (), common: frozenset[str] = frozenset(), named_year: int | None = None) -> Answer:
     """An extractive answer to `question` from `hits` (best first). `weights` gives a term's idf;
     `named` the documents the question names by year and kind: only they (and the council's own papers
     about them) can answer it; `common` the library's boilerplate sentences (`vectorstore.boilerplate`),
-    which answer only when and who questions (a letter's opening names the visit's dates)."""
+    which answer only when and who questions (a letter's opening names the visit's dates); `named_year` the year
+    of the earliest of those documents: a council paper from before it cannot be about it."""
     query, weights = query or question, weights or {}
     hits = list(hits[: settings.passages])
     if not hits:
@@ -291,11 +299,11 @@ def compose(question: str, hits: Sequence[Hit], embed: EmbedFn, weights: dict[st
     about = {h.doc for h, ok in zip(hits, in_period) if ok and h.kind in OWN_PAPERS}  # a committee paper on the May
     in_period = [ok or h.doc in about for h, ok in zip(hits, in_period)]  # 2022 visit names it once, at the top
     councils = () if ACROSS_COUNCILS.search(query) else scope_of(query).authorities
-    eligible = [u for u in units if _may_answer(hits[u.hit], named, councils) and in_period[u.hit]
+    eligible = [u for u in units if _may_answer(hits[u.hit], named, councils, named_year) and in_period[u.hit]
                 and _fits_type(question, u.text)]
     if NUMBER_Q.search(question):  # a figure must sit in a sentence about the thing asked for
         counted = OCCASION.split(question, maxsplit=1)[0]  # "... permanent when Ofsted looked at the front door"
-        topic = [t for t in dict.fromkeys(tokenize(counted)) if t not in GENERIC | QUESTION_WORDS and not t.isdigit()]
+        topic = [t for t in dict.fromkeys(terms_of(counted)) if t not in GENERIC | QUESTION_WORDS and not t.isdigit()]
         mass = sum(weights.get(t, 1.0) for t in topic) or 1.0
         before = {id(b): a.terms for a, b in zip(units, units[1:]) if (a.hit, a.line) == (b.hit, b.line)}  # "I hired
         eligible = [u for u in eligible  # a manager to interview social workers ... In her view caseloads were too high"
@@ -334,7 +342,7 @@ def _score(query: str, units: list[Unit], hits: list[Hit], embed: EmbedFn, weigh
            s: AnswerSettings) -> None:
     councils = set(tokenize(" ".join(scope_of(query).authorities)))  # like Medway: in every passage about it
     asked = f"{query} {INSPECTORS_NAMED}" if WHO_Q.search(query) and WHO_INSPECTED_Q.search(query) else query
-    q_terms = [SAME.get(t, t) for t in dict.fromkeys(tokenize(asked)) if t not in GENERIC | councils]
+    q_terms = [SAME.get(t, t) for t in dict.fromkeys(terms_of(HOW_MUCH.sub("how", asked))) if t not in GENERIC | councils]
     scope = set(tokenize(" ".join(m.group(0) for m in SCOPE_WORDS.finditer(query))))  # years, months
     weight = {t: weights.get(t, 1.0) * (s.scope_weight if t in scope else 1.0) for t in q_terms}
     total = sum(weight.values()) or 1.0
@@ -342,7 +350,7 @@ def _score(query: str, units: list[Unit], hits: list[Hit], embed: EmbedFn, weigh
     in_section = [bool(sections) and any(p.search(h.heading) for p in sections) for h in hits]
     why = bool(WHY_Q.search(query))
     for u in units:
-        u.terms = set(tokenize(u.text))
+        u.terms = set(terms_of(u.text))
         context = set(tokenize(hits[u.hit].heading))
         covered = sum(w * (1.0 if t in u.terms else 0.5 if t in context else 0.0) for t, w in weight.items())
         u.score = ((1 - s.dense_weight) * covered / total + s.rank_weight / (u.hit + 1)
@@ -355,14 +363,17 @@ def _score(query: str, units: list[Unit], hits: list[Hit], embed: EmbedFn, weigh
         u.score += s.dense_weight * u.dense
 
 
-def _may_answer(hit: Hit, named: Sequence[str], councils: Sequence[str] = ()) -> bool:
+def _may_answer(hit: Hit, named: Sequence[str], councils: Sequence[str] = (), named_year: int | None = None) -> bool:
     """When the question names documents, a passage of one of them or of the council's own papers about
-    them (a committee report on "the May 2022 visit"; the period check still applies). When it names a
+    them (a committee report on "the May 2022 visit"; the period check still applies), which cannot be from a
+    year before them (a 2022 paper is not about "the latest focused visit", in January 2026). When it names a
     council (and asks nothing across councils), only a passage about that council, or about none known:
     Buckinghamshire's report does not answer a question about Hull."""
     if councils and hit.local_authority and hit.local_authority not in councils:
         return False
-    return not named or hit.doc in named or hit.kind in OWN_PAPERS
+    if not named or hit.doc in named:
+        return True
+    return hit.kind in OWN_PAPERS and not (named_year and hit.date and int(hit.date[:4]) < named_year)
 
 
 @lru_cache(maxsize=256)  # read for the question, and again for each date sentence it weighs

@@ -307,9 +307,11 @@ class Library:
         unheard = unknown_names(question, self.retriever.idf())
         if unheard:  # the closest passages still shown: they may be what the user was after under another name
             return refuse(question, hits, query, why=f"No document in it mentions {' or '.join(unheard)}.")
+        named = self.retriever.named_documents(query, filters)
+        years = [int(d.date[:4]) for d in self.documents() if d.doc in named and d.date and d.date[:4].isdigit()]
         answer = compose(question, hits, partial(self.embedder.embed, batch_size=SENTENCE_BATCH),
-                         self.retriever.idf(query, filters), query=query,
-                         named=self.retriever.named_documents(query, filters), common=self.retriever.boilerplate())
+                         self.retriever.idf(query, filters), query=query, named=named,
+                         common=self.retriever.boilerplate(), named_year=min(years, default=None))
         backend = self.settings.llm.backend
         if backend != "none":
             try:

@@ -129,6 +129,12 @@ ACRONYMS = {
     "DCS": "director of children's services", "NQSW": "newly qualified social worker", "EDT": "emergency duty team",
     "YOS": "youth offending service", "JTAI": "joint targeted area inspection", "ASYE": "assessed and supported year in employment",
 }
+# What the field calls one thing in two ways: older reports say "looked after children", newer ones and most
+# people "children in care". In BM25 each phrase is searched for the other.
+IN_CARE = r"\b(?:children|young people|child) (?:who are )?(?:in care|looked[- ]after)\b|\blooked[- ]after\b|(?-i:\b(?:LAC|CLA)\b)"
+EXPANSIONS += [(IN_CARE, "children in care looked after children")]
+# "How many ...?", "how much ...?": the question's frame, not a word to search for ("too many cases")
+HOW_MUCH = re.compile(r"\bhow (many|much)\b", re.IGNORECASE)
 EXPANSIONS += [(rf"(?-i:\b{a}s?\b)", long) for a, long in ACRONYMS.items()]
 EXPANSIONS += [(r"\b" + re.escape(long).replace("\\ ", r"\s+").replace("\\-", "[- ]?") + r"s?\b", a) for a, long in ACRONYMS.items()]
 # Questions that ask for a standard section of a report, and the headings that section goes by in
@@ -162,7 +168,10 @@ LATEST = re.compile(r"\b(most recent|latest|last|newest|current)\b", re.IGNORECA
 
 
 def expand(question: str) -> str:
+    """The words BM25 searches for: the question's, less its "how many" frame, and what the documents call the
+    things it asks about."""
     extra = [terms for pattern, terms in EXPANSIONS if re.search(pattern, question, re.IGNORECASE)]
+    question = HOW_MUCH.sub("how", question)
     return question if not extra else f"{question} {' '.join(extra)}"
 
 

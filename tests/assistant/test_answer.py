@@ -406,6 +406,22 @@ def test_the_councils_own_paper_about_a_named_visit_may_answer_for_it():
     assert not answer.refused and answer.citations[0].doc == "scrutiny.txt"
 
 
+def test_a_council_paper_from_before_the_named_visit_is_not_about_it():
+    paper = Hit("p1", "Ofsted's monitoring visit found the quality and impact of support for all care leavers improving.",
+                {"doc": "scrutiny.txt", "title": "Committee report", "date": "2022-07-28", "page": 1,
+                 "kind": "scrutiny committee report"}, rank=1)
+    question = "What did the latest focused visit find about care leavers?"
+    assert not compose(question, [paper], EMBED, named=("2026.pdf",), named_year=2022).refused
+    assert compose(question, [paper], EMBED, named=("2026.pdf",), named_year=2026).refused
+
+
+def test_children_in_care_are_counted_where_a_report_says_looked_after_children():
+    text = ("Too many children wait too long for their plans to be reviewed. "
+            "At the time of the inspection there were 400 looked after children and 209 with care leaver status.")
+    answer = compose("How many children in care did the council have?", [hit(1, text)], EMBED)
+    assert not answer.refused and answer.text.startswith("At the time of the inspection there were 400")
+
+
 def test_a_figure_is_about_what_is_counted_not_the_occasion_named():
     hits = [hit(1, "At the time of this visit, 75% of staff were in permanent positions.", date="2019-02-28")]
     idf = {"front": 3.4, "door": 4.4, "februari": 2.4, "look": 1.3, "staff": 1.6, "perman": 1.9}

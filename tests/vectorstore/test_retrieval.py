@@ -263,3 +263,16 @@ def test_a_question_about_the_home_council_is_scored_as_if_the_library_held_only
     among = [(h.doc, round(h.score, 6)) for h in lib.search(question, mode="bm25")]
     assert alone == among and len(alone) == 2
     assert lib.retriever.idf(question) == idf_alone != lib.retriever.idf()  # the whole library's differs
+
+
+def test_children_in_care_are_searched_as_looked_after_children_and_how_many_is_no_search_word():
+    from vectorstore.bm25_index import BM25Index
+
+    question = "How many children in care did the council have?"
+    assert "looked after" in expand(question) and "many" not in expand(question)
+    assert "children in care" in expand("What did the 2013 report say about LAC reviews?")
+    texts = ["Supervision is regular, but in too many cases it is ineffective.",  # "many", and nothing else asked
+             "At the time of the inspection there were 400 looked after children and 209 care leavers."]
+    scores = BM25Index(["many", "figure"], texts).scores(expand(question))
+    assert scores[1] > scores[0]
+
