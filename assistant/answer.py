@@ -18,8 +18,8 @@ from ingest.clean import BULLET
 from ingest.metadata import MONTHS as MONTH_NAMES
 from vectorstore.bm25_index import tokenize
 from vectorstore.boilerplate import normalise
-from vectorstore.query_scope import (ASKS_WHEN, HOW_MUCH, IN_CARE, INSPECTORS_NAMED, LOOKED_AT, SINCE_THEN,
-                                     WHO_INSPECTED, YEAR, Scope, asks_over_time, scope_of, sections_asked)
+from vectorstore.query_scope import (ASKS_WHEN, HOW_MUCH, IN_CARE, INSPECTORS_NAMED, LOOKED_AT, NOW, SINCE_THEN,
+                                     WHO_INSPECTED, YEAR, Scope, asks_now, asks_over_time, scope_of, sections_asked)
 from vectorstore.retrieval import ACROSS_COUNCILS, OWN_PAPERS, Hit
 
 NO_ANSWER = "The documents in the library do not answer this."
@@ -214,6 +214,7 @@ class AnswerSettings:
     cause_bonus: float = 0.1  # for a sentence that gives a reason, when the question asks why
     extra_margin: float = 0.1  # a sentence of another passage joins only this close to the best's model similarity
     hedge_margin: float = 0.08  # another passage's best sentence this close to the best's score: less certain
+    now_ratio: float = 0.75  # how things stand now: the newest document whose best sentence scores this share of the best
 
 
 PARAGRAPH_NUMBER = re.compile(r"^\s*\d+(?:\.\d+)*\.?\s+(?=[A-Z])")  # "1.1 Recruitment ...", "2.9 The reason ..."
@@ -318,8 +319,14 @@ def compose(question: str, hits: Sequence[Hit], embed: EmbedFn, weights: dict[st
     best = max(eligible, key=lambda u: u.score, default=None)
     if best is None or best.score < settings.min_score:
         return refuse(question, hits, query)
+    now = asks_now(query)
+    if now:  # how things stand now: from the newest document that answers nearly as well as the best
+        answering = [u for u in eligible if u.score >= max(settings.min_score, settings.now_ratio * best.score)]
+        newest = max(hits[u.hit].date or "" for u in answering)
+        eligible = [u for u in eligible if (hits[u.hit].date or "") == newest]
+        best = max(eligible, key=lambda u: u.score)
     chosen = _choose(question, best, eligible, settings)
-    answer = _render(question, chosen, hits, query)
+    answer = _render(question, chosen, hits, query, dated=now)
     rival = _rival(best, [u for u in eligible if u.hit != best.hit], settings)
     if rival is None:
         return answer
@@ -342,7 +349,8 @@ def _score(query: str, units: list[Unit], hits: list[Hit], embed: EmbedFn, weigh
            s: AnswerSettings) -> None:
     councils = set(tokenize(" ".join(scope_of(query).authorities)))  # like Medway: in every passage about it
     asked = f"{query} {INSPECTORS_NAMED}" if WHO_Q.search(query) and WHO_INSPECTED_Q.search(query) else query
-    q_terms = [SAME.get(t, t) for t in dict.fromkeys(terms_of(HOW_MUCH.sub("how", asked))) if t not in GENERIC | councils]
+    framed = HOW_MUCH.sub("how", NOW.sub(" ", asked) if asks_now(query) else asked)  # "how many", "still": no topic
+    q_terms = [SAME.get(t, t) for t in dict.fromkeys(terms_of(framed)) if t not in GENERIC | councils]
     scope = set(tokenize(" ".join(m.group(0) for m in SCOPE_WORDS.finditer(query))))  # years, months
     weight = {t: weights.get(t, 1.0) * (s.scope_weight if t in scope else 1.0) for t in q_terms}
     total = sum(weight.values()) or 1.0
@@ -490,7 +498,7 @@ def _near_duplicate(a: str, b: str) -> bool:
     return bool(ta and tb) and len(ta & tb) / min(len(ta), len(tb)) > 0.8
 
 
-def _render(question: str, chosen: list[Unit], hits: list[Hit], query: str) -> Answer:
+def _render(question: str, chosen: list[Unit], hits: list[Hit], query: str, dated: bool = False) -> Answer:
     # one citation per passage; passages in document-date order so several documents read as a history
     used = sorted({u.hit for u in chosen}, key=lambda i: (hits[i].date or "9999", hits[i].doc, hits[i].page, i))
     number = {hit: n for n, hit in enumerate(used, 1)}
@@ -509,7 +517,7 @@ def _render(question: str, chosen: list[Unit], hits: list[Hit], query: str) -> A
         if parts and parts[-1][0] == h.doc:
             parts[-1] = (h.doc, f"{parts[-1][1]} {body}")
         else:
-            parts.append((h.doc, f"{_when(h)}: {body}" if several_docs else body))
+            parts.append((h.doc, f"{_when(h)}: {body}" if several_docs or dated else body))
     return Answer(question, ("\n\n" if several_docs else " ").join(p for _, p in parts), tuple(citations), query=query,
                   lead=number[chosen[0].hit])
 

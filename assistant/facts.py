@@ -4,7 +4,7 @@ Anything else, or any doubt about which council or report is meant, is left to t
 from __future__ import annotations
 
 import re
-from typing import Callable, Container
+from typing import Callable, Container, Iterable
 
 from assistant.answer import GENERIC, GRADE_WORD, Answer, Citation
 from ingest import DocumentInfo
@@ -16,6 +16,12 @@ from vectorstore.retrieval import ACROSS_COUNCILS, Filters
 
 RATING_Q = re.compile(r"\brat(ed|ing|ings)\b|\bjudge?ments?\b|\bjudged\b|\bgrade[ds]?\b|\bverdicts?\b|\boverall effectiveness\b|"
                       r"\boutcome of the (area )?send\b", re.IGNORECASE)
+# "Is Medway still inadequate?", "Are children's services in Hull now good?": a council's grade, asked as a yes or no
+GRADE_STATUS = re.compile(r"^\s*(?:is|are|was|were)\s+(?P<who>.+?)\s+(?:(?:still|now|currently|no longer)\s+)*"
+                          r"(?:(?:rated|judged|graded)\s+)?(?:inadequate|outstanding|good|requires improvement)(?: to be good)?"
+                          r"(?:\s+overall)?\s*\??\s*$", re.IGNORECASE)
+COUNCIL_ITSELF = frozenset({"the council", "the local authority", "the authority", "it", "they", "children's services",
+                            "its children's services", "the council's children's services"})
 WHEN_Q = re.compile(r"^\s*when\b", re.IGNORECASE)
 OTHER_Q = re.compile(r"(^|[,;:]\s*)(and )?(who|where|why|how (many|much|long))\b", re.IGNORECASE)  # not about a rating
 # a judgement named as the occasion, not asked for: "the notices received after being judged inadequate in
@@ -37,8 +43,8 @@ def fact_answer(question: str, documents: Callable[[], list[DocumentInfo]], chun
         return None
     if asked and asked != question and not RATING_Q.search(asked) and _says_more(asked):
         return None  # "who led it?", "what did they say about care leavers?": not "and in 2019?"
-    rating = bool(RATING_Q.search(RATING_AS_CONTEXT.sub(" ", question)))
     scope = scope_of(question)
+    rating = bool(RATING_Q.search(RATING_AS_CONTEXT.sub(" ", question))) or _asks_grade(question, scope.authorities)
     graded = GRADE_WORD.search(question)
     if rating and graded and ACROSS_COUNCILS.search(question) and not scope.authorities:
         return _councils_graded(question, graded.group(1).lower(), documents, chunks_of, filters, scope)
@@ -200,3 +206,13 @@ def _meta(d: DocumentInfo) -> dict:
     """A document's record as its chunks carry it, for `Filters` and `Scope`."""
     return {"doc": d.doc, "kind": d.kind, "local_authority": d.local_authority, "date": d.date,
             "year": int(d.date[:4]) if d.date else None, "visit_dates": ",".join(d.visit_dates)}
+
+
+def _asks_grade(question: str, authorities: Iterable[str]) -> bool:
+    """ "Is Medway still inadequate?": the council or its children's services, not "is supervision still good?"."""
+    m = GRADE_STATUS.search(question)
+    if not m:
+        return False
+    who = re.sub(r"'s children's services$|^children's services in ", "", m.group("who").strip().replace("’", "'"),
+                 flags=re.IGNORECASE).lower()
+    return who in COUNCIL_ITSELF or who in {a.lower() for a in authorities}

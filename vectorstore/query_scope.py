@@ -165,13 +165,30 @@ def sections_asked(question: str) -> list[re.Pattern]:
 
 
 LATEST = re.compile(r"\b(most recent|latest|last|newest|current)\b", re.IGNORECASE)
+# A question about how things stand now, naming no year or report: "Is supervision still weak?",
+# "What are the current weaknesses?", "Are caseloads manageable now?"
+NOW = re.compile(r"\b(current|currently|now|still|at present|presently|today|these days|nowadays|at the moment|"
+                 r"latest|most recent)\b|^\s*who (is|are)\b", re.IGNORECASE)
+# A question in the present tense: "Is ...?", "Are ...?", "How well does ...?" ("Has it been raised?" asks of the past)
+PRESENT = re.compile(r"^\s*(?:(?:and|so|but) )?(?:is|are|does|do|can|(?:how|what|which|who|where|why)(?: [\w'’-]+){0,4}"
+                     r" (?:is|are|does|do))\b", re.IGNORECASE)
+NOW_LAST = re.compile(r"\blast\b(?! (?:\d+|few|several|two|three|four|five|six|twelve|year|month|week|time)s?\b)",
+                      re.IGNORECASE)  # "when did Ofsted last visit?", not "in the last six months"
+
+
+def asks_now(question: str) -> bool:
+    """How things stand now: a question in the present tense, or saying "still", "now", "last", naming no year or
+    kind of report, and not asking for a history."""
+    scope = scope_of(question)
+    said = NOW.search(question) or NOW_LAST.search(question) or PRESENT.search(question)
+    return bool(said) and not scope.years and not scope.kinds and not asks_over_time(question)
 
 
 def expand(question: str) -> str:
     """The words BM25 searches for: the question's, less its "how many" frame, and what the documents call the
     things it asks about."""
     extra = [terms for pattern, terms in EXPANSIONS if re.search(pattern, question, re.IGNORECASE)]
-    question = HOW_MUCH.sub("how", question)
+    question = HOW_MUCH.sub("how", NOW.sub(" ", question) if asks_now(question) else question)
     return question if not extra else f"{question} {' '.join(extra)}"
 
 

@@ -422,6 +422,17 @@ def test_children_in_care_are_counted_where_a_report_says_looked_after_children(
     assert not answer.refused and answer.text.startswith("At the time of the inspection there were 400")
 
 
+def test_how_things_stand_now_is_answered_from_the_newest_report_that_answers_and_says_its_date():
+    old = hit(1, "Caseloads for social workers are too high in every team at 30 children.", doc="2015.pdf", date="2015-11-27")
+    new = hit(2, "Caseloads for social workers are too high in one team only.", doc="2025.pdf", date="2025-06-02")
+    unrelated = hit(3, "Care leavers have a choice of homes.", doc="2026.pdf", date="2026-01-12")
+    then = compose("Were caseloads for social workers too high?", [old, new, unrelated], EMBED, settings=WORDS_ONLY)
+    assert then.citations[0].doc == "2015.pdf"
+    now = compose("Are caseloads for social workers still too high?", [old, new, unrelated], EMBED, settings=WORDS_ONLY)
+    assert [c.doc for c in now.citations] == ["2025.pdf"]
+    assert now.text == "In Report 2025.pdf: Caseloads for social workers are too high in one team only. [1]"
+
+
 def test_a_figure_is_about_what_is_counted_not_the_occasion_named():
     hits = [hit(1, "At the time of this visit, 75% of staff were in permanent positions.", date="2019-02-28")]
     idf = {"front": 3.4, "door": 4.4, "februari": 2.4, "look": 1.3, "staff": 1.6, "perman": 1.9}
@@ -486,7 +497,7 @@ def test_why_is_answered_by_the_sentence_that_gives_a_reason():
     hits = [hit(1, "A number of posts in the leaving care service remain temporary. "
                    "Posts in the leaving care service are temporary due to the need for further analysis of capacity.")]
     one = replace(WORDS_ONLY, max_sentences=1)
-    question = "Why are posts in the leaving care service temporary?"
+    question = "Why were posts in the leaving care service temporary?"
     assert compose(question, hits, EMBED, settings=one).text.startswith("Posts in the leaving care service are temporary due to")
     assert compose(question, hits, EMBED, settings=replace(one, cause_bonus=0.0)).text.startswith("A number of posts")
 
@@ -495,7 +506,7 @@ def test_the_passage_holding_the_best_sentence_is_presented_first():
     hits = [hit(1, "Supervision of social workers is regular, and managers attend.", date="2025-06-02"),
             hit(2, "Supervision is reflective and helps staff to learn.", doc="b.pdf", date="2023-09-11")]
     idf = {"supervis": 5.0, "reflect": 1.0}
-    answer = replace(compose("Is supervision reflective?", hits, EMBED, idf, WORDS_ONLY), hits=tuple(hits))
+    answer = replace(compose("Was supervision reflective?", hits, EMBED, idf, WORDS_ONLY), hits=tuple(hits))
     assert [c.doc for c in answer.citations] == ["b.pdf", "a.pdf"] and answer.lead == 1  # numbered by date
     assert [h.doc for h in answer.ranked()] == ["b.pdf", "a.pdf"]  # the retriever had a.pdf first
     assert [p["doc"] for p in answer.to_dict()["passages"]] == ["b.pdf", "a.pdf"]

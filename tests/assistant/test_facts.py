@@ -185,3 +185,18 @@ def test_which_councils_were_judged_a_grade_lists_each_report_with_its_page(tmp_
     assert [c.doc for c in answer.citations] == ["2019.pdf"] and "Rutland (3 to 14 July 2019) [1]" in answer.text
     assert answer.citations[0].page == 2
     assert [c.doc for c in lib.ask("Which local authorities were rated good?").citations] == ["2023.pdf"]
+
+
+def test_is_the_council_still_inadequate_is_answered_with_its_latest_judgement(library):
+    answer = library.ask("Is Rutland still inadequate?")  # 2019: inadequate; 2026: outstanding in every judgement
+    assert "outstanding" in answer.text and "inadequate" not in answer.text and answer.citations[0].doc == "2026.pdf"
+
+
+def test_a_grade_asked_of_a_service_is_no_question_about_the_councils_judgement():
+    from assistant.facts import _asks_grade
+
+    assert _asks_grade("Is Rutland still inadequate?", ("Rutland",))
+    assert _asks_grade("Are children's services in Rutland now good?", ("Rutland",))
+    assert _asks_grade("Is the council still judged inadequate?", ())
+    assert not _asks_grade("Is supervision still good?", ())
+    assert not _asks_grade("Is the quality of assessments in Rutland good?", ("Rutland",))

@@ -276,3 +276,32 @@ def test_children_in_care_are_searched_as_looked_after_children_and_how_many_is_
     scores = BM25Index(["many", "figure"], texts).scores(expand(question))
     assert scores[1] > scores[0]
 
+
+def test_how_things_stand_now_is_read_from_the_last_few_years():
+    from vectorstore.query_scope import asks_now
+
+    assert asks_now("Is supervision still a problem?") and asks_now("Are caseloads manageable now?")
+    assert asks_now("What does Ofsted currently say about assessments?") and asks_now("Who is the lead member?")
+    assert not asks_now("Was supervision still a problem in 2019?")  # a year named: then, not now
+    assert not asks_now("Is supervision still weak at the last focused visit?")  # a report named: that one
+    assert not asks_now("How has supervision changed up to now?")  # a history
+    assert "still" not in expand("Is supervision still a problem?")
+    assert "latest" in expand("How has supervision changed from 2019 to the latest visit?")
+
+
+def test_a_question_about_now_is_searched_in_the_last_few_years_documents(library_factory, tmp_path):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for year in (2013, 2015, 2019):  # long older papers that say much about supervision
+        (folder / f"{year}.txt").write_text(
+            f"Children and Young People Overview and Scrutiny Committee\n\n1 November {year}\n\n"
+            + "Supervision of social workers is irregular and supervision is not recorded. " * 6 + "\n", encoding="utf-8")
+    for year in (2023, 2025):
+        (folder / f"{year}.txt").write_text(
+            f"Children and Young People Overview and Scrutiny Committee\n\n1 March {year}\n\n"
+            "Care leavers have homes. Social workers now receive supervision every month.\n", encoding="utf-8")
+    lib = library_factory()
+    lib.ingest([folder])
+    assert lib.search("Was supervision of social workers irregular?", k=5)[0].doc in {"2013.txt", "2015.txt", "2019.txt"}
+    assert {h.doc for h in lib.search("Is supervision of social workers still irregular?", k=5)[:2]} == \
+        {"2023.txt", "2025.txt"}
