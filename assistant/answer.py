@@ -64,7 +64,8 @@ POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b")  # "ME4 4TR": a 
 WHO_Q = re.compile(r"^\s*(who|which (of (the |his |her )?)?(majesty['’]s )?inspectors?|which hmis?)\b|"
                    r"\bwhat (was|is|were|are) the names? of\b", re.IGNORECASE)
 WHO_INSPECTED_Q = re.compile(WHO_INSPECTED, re.IGNORECASE)  # who did it: read with how reports name inspectors
-ROLE_Q = re.compile(r"^\s*who (?:is|was|were|are) the ([a-z' ]+?) (?:for|of|at|in|on|when|who|that)\b", re.IGNORECASE)
+ROLE_Q = re.compile(r"^\s*who (?:is|was|were|are) the (?:current |present |new |then )?([a-z' ]+?)(?: \([^)]*\))? "
+                    r"(?:for|of|at|in|on|when|who|that)\b", re.IGNORECASE)  # "the current lead member (cabinet member) for"
 ROLES = {"lead inspector": ["reporting inspector"]}  # what older reports call the role (2013: "Reporting inspector")
 HOW_MANY = re.compile(r"\bhow many (?:of (?:the|their|its|these|those) )?((?:[a-z'-]+ ?){1,3})", re.IGNORECASE)
 LIST_Q = re.compile(r"\b(what|which) (were|are) (the|some)\b|\bareas?\b|\bimprove(?!d)\w*\b|\brecommend\w*\b|\blist\b|"

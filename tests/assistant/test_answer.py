@@ -433,6 +433,15 @@ def test_how_things_stand_now_is_answered_from_the_newest_report_that_answers_an
     assert now.text == "In Report 2025.pdf: Caseloads for social workers are too high in one team only. [1]"
 
 
+def test_who_holds_a_role_is_answered_only_by_a_name_given_that_role():
+    team = hit(1, "Inspection team: Emma Leavey, Ofsted HMI Lead inspector; Keith Tysoe, Ofsted Inspector.", date="2024-04-02")
+    member = hit(2, "The lead member for children's services, Councillor Jane Smith, chairs the board.", doc="b.pdf")
+    question = "Who is the current lead member (cabinet member) for children's services?"
+    assert compose(question, [team], EMBED).refused  # names, and "lead", but no lead member
+    answer = compose(question, [team, member], EMBED)
+    assert not answer.refused and [c.doc for c in answer.citations] == ["b.pdf"]
+
+
 def test_a_figure_is_about_what_is_counted_not_the_occasion_named():
     hits = [hit(1, "At the time of this visit, 75% of staff were in permanent positions.", date="2019-02-28")]
     idf = {"front": 3.4, "door": 4.4, "februari": 2.4, "look": 1.3, "staff": 1.6, "perman": 1.9}
