@@ -18,8 +18,8 @@ from ingest.clean import BULLET
 from ingest.metadata import MONTHS as MONTH_NAMES
 from vectorstore.bm25_index import tokenize
 from vectorstore.boilerplate import normalise
-from vectorstore.query_scope import (ASKS_WHEN, HOW_MUCH, IN_CARE, INSPECTORS_NAMED, LOOKED_AT, NOW, SINCE_THEN,
-                                     WHO_INSPECTED, YEAR, Scope, asks_now, asks_over_time, scope_of, sections_asked)
+from vectorstore.query_scope import (ASKS_WHEN, IN_CARE, INSPECTORS_NAMED, LOOKED_AT, SINCE_THEN, WHO_INSPECTED, YEAR,
+                                     Scope, asks_now, asks_over_time, scope_of, sections_asked, unframed)
 from vectorstore.retrieval import ACROSS_COUNCILS, OWN_PAPERS, Hit
 
 NO_ANSWER = "The documents in the library do not answer this."
@@ -350,8 +350,7 @@ def _score(query: str, units: list[Unit], hits: list[Hit], embed: EmbedFn, weigh
            s: AnswerSettings) -> None:
     councils = set(tokenize(" ".join(scope_of(query).authorities)))  # like Medway: in every passage about it
     asked = f"{query} {INSPECTORS_NAMED}" if WHO_Q.search(query) and WHO_INSPECTED_Q.search(query) else query
-    framed = HOW_MUCH.sub("how", NOW.sub(" ", asked) if asks_now(query) else asked)  # "how many", "still": no topic
-    q_terms = [SAME.get(t, t) for t in dict.fromkeys(terms_of(framed)) if t not in GENERIC | councils]
+    q_terms = [SAME.get(t, t) for t in dict.fromkeys(terms_of(unframed(asked))) if t not in GENERIC | councils]
     scope = set(tokenize(" ".join(m.group(0) for m in SCOPE_WORDS.finditer(query))))  # years, months
     weight = {t: weights.get(t, 1.0) * (s.scope_weight if t in scope else 1.0) for t in q_terms}
     total = sum(weight.values()) or 1.0

@@ -184,11 +184,17 @@ def asks_now(question: str) -> bool:
     return bool(said) and not scope.years and not scope.kinds and not asks_over_time(question)
 
 
+def unframed(question: str) -> str:
+    """The question without the words that frame it rather than name its topic: "how many", and "still", "now",
+    "currently" in a question about how things stand now (`asks_now`)."""
+    return HOW_MUCH.sub("how", NOW.sub(" ", question) if asks_now(question) else question)
+
+
 def expand(question: str) -> str:
-    """The words BM25 searches for: the question's, less its "how many" frame, and what the documents call the
-    things it asks about."""
+    """The words BM25 searches for: the question's topic (`unframed`), and what the documents call the things it
+    asks about."""
     extra = [terms for pattern, terms in EXPANSIONS if re.search(pattern, question, re.IGNORECASE)]
-    question = HOW_MUCH.sub("how", NOW.sub(" ", question) if asks_now(question) else question)
+    question = unframed(question)
     return question if not extra else f"{question} {' '.join(extra)}"
 
 
