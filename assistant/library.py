@@ -294,6 +294,13 @@ class Library:
         if assumed and len(self.retriever.local_authorities()) > 1:  # say which council it was taken to mean
             note = f"Read as a question about {assumed}, this library's home council: name a council to ask about another."
             answer = replace(answer, notice=" ".join(x for x in (note, answer.notice) if x))
+        recent = self.retriever.recent_documents(query, filters)
+        if recent and answer.citations and not {c.doc for c in answer.citations} & set(recent):
+            # "how many children does Medway look after?": only a 2015 report says; say so rather than imply it is current
+            newest = max(answer.citations, key=lambda c: c.date or "")
+            note = (f"This rests on {newest.title or newest.doc}: no document in the library from the last few years "
+                    "was found to answer it, so it may be out of date.")
+            answer = replace(answer, notice=" ".join(x for x in (answer.notice, note) if x))
         return answer
 
     def _answer(self, question: str, query: str, hits: list[Hit], filters: Filters, home: str | None) -> Answer:

@@ -23,8 +23,9 @@ RECENT_YEARS, NOW_BONUS = 3, 2.0
 OWN_PAPERS = ("scrutiny committee report", "council news")  # what a council publishes about itself
 OFSTED_KINDS = ("full inspection", "focused visit", "monitoring visit", "area SEND inspection",  # what Ofsted writes
                 "joint targeted area inspection")
-OFSTED_SAID = re.compile(r"\b(ofsted|inspectors?)(?:'s)? (?:(?:currently|now|still|most recently|recently|last|first) )?(say|said|says|find|found|finds|think|thought|view|report|"
-                         r"reported|note|noted|conclude|concluded|identif\w+|judge|judged|describe\w*)\b", re.IGNORECASE)
+OFSTED_SAID = re.compile(r"\b(ofsted|inspectors?)(?:'s)? (?:(?:currently|now|still|most recently|recently|last|first) )?"
+                         r"(say|said|says|find|found|finds|think|thought|view|report|reported|note|noted|conclude|"
+                         r"concluded|identif\w+|judge|judged|describe\w*)\b", re.IGNORECASE)
 ACROSS_COUNCILS = re.compile(r"\b(councils|local authorities|other (councils?|local authorit\w+|areas?)|nationally|"
                              r"national (average|picture|figures?)|england|across the country)\b", re.IGNORECASE)
 MODES: tuple[str, ...] = ("dense", "bm25", "hybrid")
@@ -274,6 +275,15 @@ class Retriever:
         self._lexical_index()
         return tuple(sorted(doc for doc, meta in self._doc_meta.items() if filters.accepts(meta) and scope.matches(meta)))
 
+    def recent_documents(self, query: str, filters: Filters = Filters()) -> tuple[str, ...]:
+        """For a question about how things stand now (`asks_now`): the documents of the last few years, which the
+        search puts first; else none."""
+        if not asks_now(query):
+            return ()
+        within = self._home_docs(query, filters)
+        scoped = self._scoped(query, replace(filters, docs=within) if within else filters)
+        return scoped.docs if scoped is not None else ()
+
     def home_for(self, query: str, filters: Filters = Filters()) -> str | None:
         """The home council, when the question is read as about it: it names no council, asks nothing
         across councils ("which councils ..."), and no filter picks documents or councils."""
@@ -318,8 +328,8 @@ class Retriever:
             newest = max(candidates[d].get("date", "") for d in docs)
             docs = [d for d in docs if candidates[d].get("date", "") == newest]
         elif now:  # "is supervision still weak?": the documents of the last few years
-            year = {d: int(str(candidates[d].get("date") or "0")[:4] or 0) for d in docs}
-            docs = [d for d in docs if year[d] >= max(year.values()) - RECENT_YEARS]
+            newest = max(candidates[d].get("year") or 0 for d in docs)
+            docs = [d for d in docs if (candidates[d].get("year") or 0) >= newest - RECENT_YEARS]
         return replace(filters, docs=tuple(sorted(docs)))
 
 

@@ -107,3 +107,21 @@ def test_the_council_whose_own_papers_the_library_holds_is_the_one_a_question_me
     rutland = library_factory(retrieval__home_authority="Rutland")  # named in settings, it wins over the papers
     assert rutland.retriever.home() == "Rutland"
     assert rutland.ask("What did inspectors say about supervision?").hits[0].doc == "Rutland visit.txt"
+
+
+def test_an_answer_about_now_that_rests_on_an_old_report_says_it_may_be_out_of_date(library_factory, tmp_path):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "2015.txt").write_text("Children and Young People Overview and Scrutiny Committee\n\n1 November 2015\n\n"
+                                     "At 31 August 2015, 433 children were looked after by the council.\n", encoding="utf-8")
+    (folder / "2025.txt").write_text("Children and Young People Overview and Scrutiny Committee\n\n1 March 2025\n\n"
+                                     "Supervision of social workers is regular and reflective.\n", encoding="utf-8")
+    lib = library_factory()
+    lib.ingest([folder])
+    stale = lib.ask("How many children does the council look after now?")
+    assert [c.doc for c in stale.citations] == ["2015.txt"] and "433" in stale.text
+    assert "may be out of date" in stale.notice and "may be out of date" in stale.markdown()
+    current = lib.ask("Is supervision of social workers still regular?")
+    assert [c.doc for c in current.citations] == ["2025.txt"] and current.notice == ""
+    then = lib.ask("How many children did the council look after in 2015?")  # not about now: no notice
+    assert [c.doc for c in then.citations] == ["2015.txt"] and then.notice == ""
