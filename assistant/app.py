@@ -31,6 +31,7 @@ EXAMPLES = [
     "What were the judgements in the most recent full inspection?",
     "What did the latest focused visit say needs to improve?",
     "How big were social workers' caseloads at the 2019 inspection?",
+    "Is supervision still a problem?",
 ]
 CSS = """
 .sources mark { background: #fff1a8; padding: 0 2px; }
