@@ -18,6 +18,7 @@ from assistant.answer import NO_ANSWER, Answer, compose, refuse
 from assistant.facts import fact_answer, unknown_councils, unknown_names
 from assistant.followup import resolve
 from assistant.llm import llm_answer, make_chat_model
+from assistant.prepare import challenge_answer
 from assistant.settings import Settings
 from ingest import DocumentInfo, IngestError, discover, file_sha256, load_document
 from ingest.loader import LoadedDocument, read_bytes
@@ -287,6 +288,9 @@ class Library:
         """An extractive answer with citations, or a refusal with the closest passages."""
         r = self.settings.retrieval
         query = resolve(question, history)
+        challenge = challenge_answer(self, query, filters)  # "what should councillors ask about ...?"
+        if challenge is not None:
+            return replace(challenge, question=question, query=query)
         hits = self._retrieve(query, k or r.k, mode or r.mode, filters)
         assumed = self.retriever.home_for(query, filters)
         answer = replace(self._answer(question, query, hits, filters, assumed), question=question,

@@ -6,11 +6,11 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from assistant.answer import Answer, Citation
+from assistant.answer import NO_ANSWER, Answer, Citation
 from vectorstore.retrieval import OFSTED_KINDS, Filters
 
 NEGATIVE = re.compile(r"\b(not|no|too|weak\w*|inconsistent\w*|variab\w*|delay\w*|lack\w*|insufficient\w*|poor\w*|"
-                      r"drift|gaps?|slow\w*|limited|unclear|fail\w*|remains?)\b", re.IGNORECASE)
+                      r"drift|gaps?|slow\w*|limited|unclear|fail\w*|remains?|concerns?)\b", re.IGNORECASE)
 HAS_FIGURE = re.compile(r"\d")
 
 
@@ -74,6 +74,29 @@ def challenges(lib, theme: str, authority: str | None = None, limit: int = 5) ->
             ask = "How is this being sustained, and how do you know it holds across all teams?"
         out.append(Challenge(re.sub(r"\s+", " ", f'{who} {when} that "{finding}" [{len(out) + 1}]. {ask}'), c))
     return out
+
+
+# "What should councillors ask about placement sufficiency?": a request for challenge questions, not a finding
+ASKS_FOR_CHALLENGES = re.compile(r"\b(?:what|which) (?:questions? )?(?:should|could|might|can) (?:councillors?|members?|"
+                                 r"the committee|scrutiny|i|we) (?:ask|raise|challenge)\b(?: \w+)?? (?:about|on|regarding|"
+                                 r"over) (?P<theme>[^?]+)", re.IGNORECASE)
+
+
+def challenge_answer(lib, question: str, filters: Filters = Filters()) -> Answer | None:
+    """The challenge questions on a theme, as the chat's answer to a question asking for them; None for any other
+    question. Each rests on a cited finding, as in the Prepare tab."""
+    asked = ASKS_FOR_CHALLENGES.search(question)
+    if not asked:
+        return None
+    theme = re.sub(r"^(?:the|our|its)\s+", "", asked.group("theme").strip().rstrip(".!"), flags=re.IGNORECASE)
+    authority = filters.local_authorities[0] if len(filters.local_authorities) == 1 else None
+    items = challenges(lib, theme, authority)
+    if not items:
+        return Answer(question, f"{NO_ANSWER} No document in the library gives a finding on {theme} to ask about.",
+                      refused=True)
+    text = "Questions a councillor could ask on " + theme + ", each on a cited finding:\n" + \
+        "\n".join(f"- {c.question}" for c in items)
+    return Answer(question, text, tuple(replace(c.citation, n=i) for i, c in enumerate(items, 1)), lead=1)
 
 
 def _first_item(text: str, limit: int = 300) -> str:

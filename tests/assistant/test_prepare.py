@@ -58,6 +58,19 @@ def test_challenge_questions_rest_on_cited_findings(library):
     assert "1. Inspectors found in 2019" in text and "Sources:" in text
 
 
+def test_asking_the_chat_what_to_ask_gives_the_challenge_questions_with_their_citations(library):
+    from assistant.prepare import ASKS_FOR_CHALLENGES
+
+    answer = library.ask("What should councillors ask about supervision?")
+    assert not answer.refused and answer.text.startswith("Questions a councillor could ask on supervision")
+    assert {int(n) for n in __import__("re").findall(r"\[(\d+)\]", answer.text)} == {c.n for c in answer.citations}
+    assert {"visit 2019.txt", "visit 2024.txt"} <= {c.doc for c in answer.citations}
+    assert "What has been done about this since" in answer.text and "Sources:" in answer.markdown()
+    assert library.ask("What should councillors ask about foster carers' allowances?").refused  # no finding on it
+    assert ASKS_FOR_CHALLENGES.search("What questions could the committee raise on care leavers?")
+    assert not ASKS_FOR_CHALLENGES.search("What did inspectors ask about supervision?")
+
+
 def test_exports_as_markdown_and_docx(library, tmp_path):
     from docx import Document
 
