@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 
+from vectorstore.query_scope import asks_now
+
 ELLIPTICAL = re.compile(
     r"^(and|what about|how about|and what|what did they|who|is that|was that|why|how|did they|does it|"
     r"what else|same|then)\b|\b(they|them|it|that|this|those|these|there|its|their)\b",
@@ -26,4 +28,21 @@ def resolve(question: str, history: list[dict] | None, turns: int = 3) -> str:
         if not ELLIPTICAL.search(carried[-1]):
             break
         carried.append(earlier)
+    if asks_now(question):  # "And now?", "Is it still working?": the topic carries over, the earlier time does not
+        carried = [_timeless(q) for q in carried]
     return question + "".join(f" ({q})" for q in carried)
+
+
+MONTHS = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+YEAR = r"(?:19|20)\d\d(?:['’]s)?"
+A_REPORT = (rf"\b(?:the|that|this|its)\s+(?:{MONTHS}\s+)?(?:{YEAR}\s+)?(?:ofsted\s+)?(?:full\s+|ilacs\s+)?"
+            r"(?:inspection|(?:focused|monitoring)\s+visit)\b")
+AT_A_REPORT = re.compile(rf"\s*\b(?:at|in|during|from|since|after|by|of)\s+{A_REPORT}", re.IGNORECASE)
+WHEN = re.compile(rf"\s*\b(?:(?:in|of|from|at|during|since)\s+)?(?:{MONTHS}\s+)?{YEAR}\b", re.IGNORECASE)
+
+
+def _timeless(question: str) -> str:
+    """An earlier question without the time it named: "What did the 2019 inspection say about care leavers?" ->
+    "What did Ofsted say about care leavers?", for a follow-up asking how things stand now."""
+    question = re.compile(A_REPORT, re.IGNORECASE).sub("Ofsted", AT_A_REPORT.sub("", question))
+    return re.sub(r"\s+([?.,])", r"\1", WHEN.sub("", question)).strip()

@@ -172,6 +172,7 @@ NOW = re.compile(r"\b(current|currently|now|still|at present|presently|today|the
 # A question in the present tense: "Is ...?", "Are ...?", "How well does ...?" ("Has it been raised?" asks of the past)
 PRESENT = re.compile(r"^\s*(?:(?:and|so|but) )?(?:is|are|does|do|can|(?:how|what|which|who|where|why)(?: [\w'’-]+){0,4}"
                      r" (?:is|are|does|do))\b", re.IGNORECASE)
+PAST = re.compile(r"^\s*(?:(?:and|so|but) )?(?:was|were|did|had)\b", re.IGNORECASE)  # "Was it still a concern then?"
 NOW_LAST = re.compile(r"\blast\b(?! (?:\d+|few|several|two|three|four|five|six|twelve|year|month|week|time)s?\b)",
                       re.IGNORECASE)  # "when did Ofsted last visit?", not "in the last six months"
 
@@ -181,7 +182,7 @@ def asks_now(question: str) -> bool:
     kind of report, and not asking for a history."""
     scope = scope_of(question)
     said = NOW.search(question) or NOW_LAST.search(question) or PRESENT.search(question)
-    return bool(said) and not scope.years and not scope.kinds and not asks_over_time(question)
+    return bool(said) and not PAST.search(question) and not scope.years and not scope.kinds and not asks_over_time(question)
 
 
 def unframed(question: str) -> str:

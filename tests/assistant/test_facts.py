@@ -166,6 +166,18 @@ def test_a_follow_up_leans_on_the_questions_it_leans_on():
     assert resolve("Was that better?", standalone) == "Was that better? (What did the 2023 report say about care leavers?)"
 
 
+def test_a_follow_up_asking_how_things_stand_now_keeps_the_topic_and_drops_the_time():
+    from assistant.followup import resolve
+
+    history = [{"role": "user", "content": "What did the 2019 inspection say about care leavers?"},
+               {"role": "assistant", "content": "..."}]
+    assert resolve("And now?", history) == "And now? (What did Ofsted say about care leavers?)"
+    assert resolve("Is it still a problem?", [{"role": "user", "content": "How big were caseloads at the July 2019 "
+                                               "inspection?"}]) == "Is it still a problem? (How big were caseloads?)"
+    assert resolve("Who led it?", history) == "Who led it? (What did the 2019 inspection say about care leavers?)"
+    assert resolve("Was it still a concern?", history).endswith("(What did the 2019 inspection say about care leavers?)")
+
+
 def test_the_judgement_page_a_fact_answer_cites_is_presented_first(library):
     answer = library.ask("What was Rutland rated in 2023?")
     ranked = answer.ranked()

@@ -285,6 +285,7 @@ def test_how_things_stand_now_is_read_from_the_last_few_years():
     assert not asks_now("Was supervision still a problem in 2019?")  # a year named: then, not now
     assert not asks_now("Is supervision still weak at the last focused visit?")  # a report named: that one
     assert not asks_now("How has supervision changed up to now?")  # a history
+    assert not asks_now("Was supervision still a problem then?")  # of the past
     assert "still" not in expand("Is supervision still a problem?")
     assert "latest" in expand("How has supervision changed from 2019 to the latest visit?")
 
