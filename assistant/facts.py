@@ -139,6 +139,25 @@ def unknown_councils(question: str, known: Callable[[], set[str]], passages: lis
     return named
 
 
+VISITS = ("focused visit", "monitoring visit", "area SEND inspection", "joint targeted area inspection")
+
+
+def missing_reports(question: str, documents: Callable[[], list[DocumentInfo]], filters: Filters = Filters(),
+                    home: str | None = None) -> str:
+    """The kind of visit the question asks about, when the library holds none about the council meant (the one
+    it names, else the home council): "the latest focused visit to Torbay" where Torbay has only a full
+    inspection. Empty when there is one, or when the question names no such kind or no council."""
+    scope = scope_of(question)
+    kinds = [k for k in scope.kinds if k in VISITS]
+    councils = scope.authorities or ((home,) if home else ())
+    if not kinds or not councils or ACROSS_COUNCILS.search(question):
+        return ""
+    theirs = [d for d in documents() if d.local_authority in councils and filters.accepts(_meta(d))]
+    if not theirs or any(d.kind in kinds for d in theirs):
+        return ""
+    return f"{' or '.join(kinds)} about {' or '.join(councils)}"
+
+
 # A name written in the question ("the Mockingbird model"): capitalised, not the question's first word
 NAME_IN_QUESTION = re.compile(r"(?<![.?!:]\s)(?<!^)\b[A-Z][a-z]{3,}\b")
 

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import re
 
-from vectorstore.query_scope import asks_now
+from vectorstore.query_scope import asks_now, scope_of
+from vectorstore.retrieval import ACROSS_COUNCILS
 
 ELLIPTICAL = re.compile(
     r"^(and|what about|how about|and what|what did they|who|is that|was that|why|how|did they|does it|"
@@ -21,7 +22,7 @@ def resolve(question: str, history: list[dict] | None, turns: int = 3) -> str:
     previous = [t.get("content", "") for t in history if t.get("role") == "user"]
     if not previous:
         return question
-    if len(question.split()) > 14 and not ELLIPTICAL.search(question):
+    if not ELLIPTICAL.search(question) and (len(question.split()) > 14 or _another_council(question, previous[-1])):
         return question
     carried = [previous[-1]]
     for earlier in reversed(previous[-turns:-1]):
@@ -31,6 +32,14 @@ def resolve(question: str, history: list[dict] | None, turns: int = 3) -> str:
     if asks_now(question):  # "And now?", "Is it still working?": the topic carries over, the earlier time does not
         carried = [_timeless(q) for q in carried]
     return question + "".join(f" ({q})" for q in carried)
+
+
+def _another_council(question: str, before: str) -> bool:
+    """The question names a council, and the one before it named another or asked across councils: a new subject
+    ("What did the latest focused visit to Torbay find?" after "Which councils were judged inadequate?"). After
+    a question naming none, which is about the library's home council, "How did Medway respond?" follows up."""
+    councils, earlier = set(scope_of(question).authorities), set(scope_of(before).authorities)
+    return bool(councils) and (councils != earlier if earlier else bool(ACROSS_COUNCILS.search(before)))
 
 
 MONTHS = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"

@@ -15,9 +15,10 @@ from pathlib import Path
 from typing import Callable
 
 from assistant.answer import NO_ANSWER, Answer, compose, refuse
-from assistant.facts import fact_answer, unknown_councils, unknown_names
+from assistant.facts import fact_answer, missing_reports, unknown_councils, unknown_names
 from assistant.followup import resolve
 from assistant.llm import llm_answer, make_chat_model
+from assistant.overview import overview_answer
 from assistant.prepare import challenge_answer
 from assistant.settings import Settings
 from ingest import DocumentInfo, IngestError, discover, file_sha256, load_document
@@ -315,11 +316,18 @@ class Library:
         if missing:
             return Answer(question=question, refused=True, query=query,
                           text=f"{NO_ANSWER} It holds no documents about {' or '.join(missing)}.")
+        absent = missing_reports(query, self.documents, filters, home)
+        if absent:  # "the latest focused visit to Torbay", which has had none in this library
+            return refuse(question, hits, query, why=f"It holds no {absent}.")
         unheard = unknown_names(question, self.retriever.idf())
         if unheard:  # the closest passages still shown: they may be what the user was after under another name
             return refuse(question, hits, query, why=f"No document in it mentions {' or '.join(unheard)}.")
         named = self.retriever.named_documents(query, filters)
-        years = [int(d.date[:4]) for d in self.documents() if d.doc in named and d.date and d.date[:4].isdigit()]
+        documents = self.documents()
+        overview = overview_answer(question, named, documents, self.store.chunks_of, query=query)
+        if overview is not None:  # "what did the 2023 inspection find?": the report's own summary
+            return overview
+        years = [int(d.date[:4]) for d in documents if d.doc in named and d.date and d.date[:4].isdigit()]
         answer = compose(question, hits, partial(self.embedder.embed, batch_size=SENTENCE_BATCH),
                          self.retriever.idf(query, filters), query=query, named=named,
                          common=self.retriever.boilerplate(), named_year=min(years, default=None))

@@ -178,6 +178,26 @@ def test_a_follow_up_asking_how_things_stand_now_keeps_the_topic_and_drops_the_t
     assert resolve("Was it still a concern?", history).endswith("(What did the 2019 inspection say about care leavers?)")
 
 
+def test_a_kind_of_visit_the_library_holds_none_of_for_the_council_is_refused_saying_so(library):
+    answer = library.ask("What did the latest focused visit to Rutland find?")  # only full inspections
+    assert answer.refused and "It holds no focused visit about Rutland." in answer.text and answer.closest
+    assert "It holds no" not in library.ask("What did the latest inspection of Rutland find?").text
+
+
+def test_a_question_about_another_council_is_a_new_subject_not_a_follow_up():
+    from assistant.followup import resolve
+
+    across = [{"role": "user", "content": "Which councils were judged inadequate?"}]
+    assert resolve("What did the latest focused visit to Torbay find?", across) == \
+        "What did the latest focused visit to Torbay find?"
+    assert resolve("And Torbay?", across) == "And Torbay? (Which councils were judged inadequate?)"
+    bristol = [{"role": "user", "content": "What did Ofsted say about supervision in Bristol?"}]
+    assert resolve("What did the 2024 visit to Torbay find?", bristol) == "What did the 2024 visit to Torbay find?"
+    home = [{"role": "user", "content": "What did the 2019 report say about supervision?"}]  # the home council's
+    assert resolve("How did Medway respond?", home) == "How did Medway respond? (What did the 2019 report say about " \
+                                                         "supervision?)"
+
+
 def test_the_judgement_page_a_fact_answer_cites_is_presented_first(library):
     answer = library.ask("What was Rutland rated in 2023?")
     ranked = answer.ranked()
