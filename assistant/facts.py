@@ -4,14 +4,14 @@ Anything else, or any doubt about which council or report is meant, is left to t
 from __future__ import annotations
 
 import re
-from typing import Callable, Container, Iterable
+from typing import Callable, Container, Iterable, Sequence
 
 from assistant.answer import GENERIC, GRADE_WORD, Answer, Citation
 from ingest import DocumentInfo
 from ingest.metadata import MONTHS
 from vectorstore.chroma_store import StoredChunk
 from vectorstore.bm25_index import tokenize
-from vectorstore.query_scope import LATEST, YEAR, Scope, named_authorities, scope_of
+from vectorstore.query_scope import KIND_WORDS, LATEST, YEAR, Scope, named_authorities, scope_of
 from vectorstore.retrieval import ACROSS_COUNCILS, Filters
 
 RATING_Q = re.compile(r"\brat(ed|ing|ings)\b|\bjudge?ments?\b|\bjudged\b|\bgrade[ds]?\b|\bverdicts?\b|\boverall effectiveness\b|"
@@ -143,14 +143,19 @@ VISITS = ("focused visit", "monitoring visit", "area SEND inspection", "joint ta
 
 
 def missing_reports(question: str, documents: Callable[[], list[DocumentInfo]], filters: Filters = Filters(),
-                    home: str | None = None) -> str:
+                    home: str | None = None, passages: Sequence[str] = ()) -> str:
     """The kind of visit the question asks about, when the library holds none about the council meant (the one
-    it names, else the home council): "the latest focused visit to Torbay" where Torbay has only a full
-    inspection. Empty when there is one, or when the question names no such kind or no council."""
+    it names, else the home council) and no retrieved passage mentions one: "the latest focused visit to
+    Torbay" where Torbay has only a full inspection. Empty when there is one, when another report speaks of it
+    (the 2019 inspection of "the 2018 joint targeted area inspection"), or when the question names no such kind
+    or no council."""
     scope = scope_of(question)
     kinds = [k for k in scope.kinds if k in VISITS]
     councils = scope.authorities or ((home,) if home else ())
     if not kinds or not councils or ACROSS_COUNCILS.search(question):
+        return ""
+    said = [p for p, k in KIND_WORDS if k in kinds]
+    if any(re.search(p, passage.lower().replace("’", "'")) for p in said for passage in passages):
         return ""
     theirs = [d for d in documents() if d.local_authority in councils and filters.accepts(_meta(d))]
     if not theirs or any(d.kind in kinds for d in theirs):

@@ -316,7 +316,7 @@ class Library:
         if missing:
             return Answer(question=question, refused=True, query=query,
                           text=f"{NO_ANSWER} It holds no documents about {' or '.join(missing)}.")
-        absent = missing_reports(query, self.documents, filters, home)
+        absent = missing_reports(query, self.documents, filters, home, [h.text for h in hits])
         if absent:  # "the latest focused visit to Torbay", which has had none in this library
             return refuse(question, hits, query, why=f"It holds no {absent}.")
         unheard = unknown_names(question, self.retriever.idf())

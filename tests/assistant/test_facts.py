@@ -182,6 +182,12 @@ def test_a_kind_of_visit_the_library_holds_none_of_for_the_council_is_refused_sa
     answer = library.ask("What did the latest focused visit to Rutland find?")  # only full inspections
     assert answer.refused and "It holds no focused visit about Rutland." in answer.text and answer.closest
     assert "It holds no" not in library.ask("What did the latest inspection of Rutland find?").text
+    from assistant.facts import missing_reports
+
+    question = "What did the monitoring visit to Rutland find?"
+    assert missing_reports(question, library.documents) == "monitoring visit about Rutland"
+    said = ["Leaders acted quickly on the findings of the 2022 monitoring visit."]  # another report speaks of it
+    assert missing_reports(question, library.documents, passages=said) == ""
 
 
 def test_a_question_about_another_council_is_a_new_subject_not_a_follow_up():
