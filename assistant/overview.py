@@ -7,9 +7,9 @@ import re
 from typing import Callable, Sequence
 
 from assistant.answer import GENERIC, SCOPE_WORDS, Answer, _citation, _month_year, _one_line, _period
+from ingest import DocumentInfo
 from ingest.chunking import sentences as spans
 from ingest.clean import BULLET
-from ingest import DocumentInfo
 from vectorstore.bm25_index import tokenize
 from vectorstore.chroma_store import StoredChunk
 from vectorstore.query_scope import NOW
