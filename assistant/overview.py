@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Callable, Sequence
 
-from assistant.answer import GENERIC, SCOPE_WORDS, Answer, _citation, _month_year, _one_line, _period
+from assistant.answer import GENERIC, SCOPE_WORDS, Answer, _citation, _month_year, _one_line, _period, _when
 from ingest import DocumentInfo
 from ingest.chunking import sentences as spans
 from ingest.clean import BULLET
@@ -70,9 +70,9 @@ def overview_answer(question: str, named: Sequence[str], documents: Sequence[Doc
     units = [u for u in _sentences(text) if not u.endswith("?") and not ABOUT_ITSELF.search(u)][:sentences]
     if not units:
         return None
-    cited = _citation(1, Hit(chunk.id, chunk.text, chunk.meta), " ".join(units))
+    hit = Hit(chunk.id, chunk.text, chunk.meta)
     body = " ".join(f"{_one_line(u)} [1]" for u in units)
-    return Answer(question, f"In {doc.title or doc.doc}: {body}", (cited,), lead=1)
+    return Answer(question, f"{_when(hit)}: {body}", (_citation(1, hit, " ".join(units)),), lead=1)
 
 
 def _summary(chunks: list[StoredChunk]) -> tuple[StoredChunk, str] | None:
