@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from ingest.metadata import MONTHS as MONTH_NAMES
 from vectorstore.query_scope import asks_now, scope_of
 from vectorstore.retrieval import ACROSS_COUNCILS
 
@@ -42,7 +43,7 @@ def _another_council(question: str, before: str) -> bool:
     return bool(councils) and (councils != earlier if earlier else bool(ACROSS_COUNCILS.search(before)))
 
 
-MONTHS = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+MONTHS = f"(?:{'|'.join(MONTH_NAMES)})"
 YEAR = r"(?:19|20)\d\d(?:['’]s)?"
 A_REPORT = (rf"\b(?:the|that|this|its)\s+(?:{MONTHS}\s+)?(?:{YEAR}\s+)?(?:ofsted\s+)?(?:full\s+|ilacs\s+)?"
             r"(?:inspection|(?:focused|monitoring)\s+visit)\b")

@@ -323,7 +323,7 @@ class Library:
         if unheard:  # the closest passages still shown: they may be what the user was after under another name
             return refuse(question, hits, query, why=f"No document in it mentions {' or '.join(unheard)}.")
         named = self.retriever.named_documents(query, filters)
-        documents = self.documents()
+        documents = self.documents() if named else []  # read from the store only when a report is named
         overview = overview_answer(question, named, documents, self.store.chunks_of, query=query)
         if overview is not None:  # "what did the 2023 inspection find?": the report's own summary
             return overview
