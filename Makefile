@@ -51,6 +51,8 @@ eval: venv
 	  --docs ../shared/seeds ../shared/corpus/medway --index .eval-index --out out/eval-dev3
 	$(BIN)/python -m evals run --dataset evals/datasets/medway_dev4.jsonl \
 	  --docs ../shared/seeds ../shared/corpus/medway --index .eval-index --out out/eval-dev4
+	$(BIN)/python -m evals run --dataset evals/datasets/medway_dev5.jsonl \
+	  --docs ../shared/seeds ../shared/corpus/medway --index .eval-index --out out/eval-dev5
 
 # The held-out set: written once, blind, after the answerer was tuned on the dev sets; measured, never tuned on.
 heldout: venv
