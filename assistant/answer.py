@@ -52,7 +52,7 @@ WHY_Q = re.compile(r"^\s*why\b|\bwhat (held|caused|led|stopped|prevented)\b", re
 CAUSE = re.compile(r"\b(because|due to|as a result|result(ed|s|ing)? (of|in|from)|reasons?|owing to|caused|lack of|"
                    r"led to|leading to|means that|therefore|difficult|problematic|impact(ed|s)? (of|on))\b", re.IGNORECASE)
 OPENING = re.compile(r"\bThis (letter|report) (summarises|provides a summary of) the findings\b|"
-                     r"\binspectors (also )?(looked at|considered|evaluated|reviewed)\b", re.IGNORECASE)
+                     r"\b(inspectors|specifically,? they) (also )?(looked at|considered|evaluated|reviewed)\b", re.IGNORECASE)
 LOOKED_AT_Q = re.compile(LOOKED_AT, re.IGNORECASE)
 # A question asking for a grade ("what overall grade did Ofsted give ...?"): a sentence without one does not answer.
 # Not "how was that risk rated?": a council's risk register rates risks, not services.
@@ -60,6 +60,11 @@ GRADE_Q = re.compile(r"\bwhat (overall )?grades?\b|\bhow (was|were|had)\b[^?]{0,
 GRADE_WORD = re.compile(r"\b(outstanding|good|requires? improvement|inadequate|adequate|not judged)\b", re.IGNORECASE)
 GRADE = re.compile(rf"{GRADE_WORD.pattern}|\bgraded?\b", re.IGNORECASE)  # a grade, or a sentence saying what was graded
 WHERE_Q = re.compile(r"^\s*where\b|\baddress\b", re.IGNORECASE)
+# the colophon closing an Ofsted report ("Ofsted ... regulates and inspects ...", "It assesses council children's
+# services ...", "This publication is available at ..."): about Ofsted, never about the council it inspected
+COLOPHON = re.compile(r"\bregulates and inspects to achieve excellence\b|\bIt assesses council children['’]s services\b|"
+                      r"\bThis (?:publication|report|letter) (?:is|will be) (?:available|published)\b|©\s*Crown copyright|\bInterested in our work\b|"
+                      r"\bin a different format\b", re.IGNORECASE)
 POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b")  # "ME4 4TR": a letter's address block
 WHO_Q = re.compile(r"^\s*(who|which (of (the |his |her )?)?(majesty['’]s )?inspectors?|which hmis?)\b|"
                    r"\bwhat (was|is|were|are) the names? of\b", re.IGNORECASE)
@@ -291,11 +296,15 @@ def compose(question: str, hits: Sequence[Hit], embed: EmbedFn, weights: dict[st
         units = [u for u in units if not SCHEDULE.search(u.text)]  # "the next visit will be in early 2023"
     if not (WHO_Q.search(question) or WHERE_Q.search(question)):  # a letter's address block answers nothing else
         units = [u for u in units if not POSTCODE.search(u.text)]
+    if not WHERE_Q.search(question):
+        units = [u for u in units if not COLOPHON.search(u.text)]
     if not units:
         return refuse(question, hits, query)
     _score(query, units, hits, embed, weights, settings)
-    years, months = _period(question)
-    if SINCE.search(question):  # "since the 2019 inspection": where a history starts, not its only source
+    # "Has it improved since?" after a question about 2019 is resolved to "... (since 2020: ...)": its period
+    period = query if SINCE.search(query) and not SINCE.search(question) and not YEAR.search(question) else question
+    years, months = _period(period)
+    if SINCE.search(period):  # "since the 2019 inspection": where a history starts, not its only source
         named = ()
     in_period = [_in_period(years, months, h) for h in hits]
     about = {h.doc for h, ok in zip(hits, in_period) if ok and h.kind in OWN_PAPERS}  # a committee paper on the May
@@ -437,6 +446,8 @@ def _fits_type(question: str, text: str) -> bool:
                                                 or any(str(y) in text for y in years))
     if GRADE_Q.search(question) and not GRADE.search(text):
         return False
+    if not WHO_Q.search(question) and _labels_a_value(text):  # "Dates of previous inspection: 9 to 11 December
+        return False  # 2019" says when, not what "the 2019 inspection" found
     if WHO_Q.search(question):
         role = ROLE_Q.search(question)  # "who was the lead member": a lead inspector is not the answer
         said = [role.group(1).lower()] + ROLES.get(role.group(1).lower(), []) if role else []

@@ -32,6 +32,16 @@ def resolve(question: str, history: list[dict] | None, turns: int = 3) -> str:
         carried.append(earlier)
     if asks_now(question):  # "And now?", "Is it still working?": the topic carries over, the earlier time does not
         carried = [_timeless(q) for q in carried]
+    elif SINCE_BEFORE.search(question) and not YEAR_RE.search(question) and (years := YEAR_RE.findall(" ".join(carried))):
+        # "Has that got any better since?" after a question about 2019: the topic, in the reports after it
+        after = max(int(y[:4]) for y in years) + 1
+        return f"{question} (since {after}: " + "; ".join(_timeless(q) for q in carried) + ")"
+    elif OWN_TOPIC.search(question) and not any(WHO.match(q) for q in carried):
+        # "And what did they say about supervision?": the earlier report, not its topic ("What did she say about
+        # early help?" after "Who was made commissioner in 2019?" is about that person: the whole question carries)
+        named = [m.group(0).strip() for q in carried for m in SCOPE.finditer(q)]
+        if named:
+            return f"{question} ({', '.join(dict.fromkeys(named))})"
     return question + "".join(f" ({q})" for q in carried)
 
 
@@ -49,6 +59,18 @@ A_REPORT = (rf"\b(?:the|that|this|its)\s+(?:{MONTHS}\s+)?(?:{YEAR}\s+)?(?:ofsted
             r"(?:inspection|(?:focused|monitoring)\s+visit)\b")
 AT_A_REPORT = re.compile(rf"\s*\b(?:at|in|during|from|since|after|by|of)\s+{A_REPORT}", re.IGNORECASE)
 WHEN = re.compile(rf"\s*\b(?:(?:in|of|from|at|during|since)\s+)?(?:{MONTHS}\s+)?{YEAR}\b", re.IGNORECASE)
+
+
+# "Has it improved since?", "Any better since then?": how things went after the time the conversation was about
+SINCE_BEFORE = re.compile(r"\bsince\b|\b(?:has|have)\b[^?]*\b(?:improv\w*|better|worse|chang(?:e|ed|ing))\b", re.IGNORECASE)
+# a follow-up with a topic of its own: "And what did they say about supervision?", "What did it find on caseloads?"
+OWN_TOPIC = re.compile(r"\b(?:say|said|find|found|report|reported|write|wrote|think|thought)\b[^?]*?\b(?:about|on)\s+\w{3,}",
+                       re.IGNORECASE)
+YEAR_RE = re.compile(YEAR)
+WHO = re.compile(r"\s*who\b", re.IGNORECASE)
+# what an earlier question named the report or time by, for a follow-up with a topic of its own
+SCOPE = re.compile(rf"{A_REPORT}|\b(?:{MONTHS}\s+)?{YEAR}\b|\b(?:commissioner|scrutiny|committee|cabinet|ofsted|"
+                   r"area send|council's own|news)\b", re.IGNORECASE)
 
 
 def _timeless(question: str) -> str:

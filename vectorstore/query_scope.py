@@ -35,7 +35,7 @@ YEAR = re.compile(r"\b(20[0-4]\d|19[89]\d)\b")
 # Not "what did Ofsted say Medway needs to improve?" (what must improve) nor "why did changes of social worker
 # matter?" (a noun): those ask about one report.
 SINCE_THEN = re.compile(r"\b(has|have|did)\b[^?]{0,40}?(?<!\bto )(?<!\bneeds )(?<!\bneed )(?<!\bneeded )"
-                        r"\b(improv(?:e|ed|es|ing|ements?)|chang(?:e|ed|ing)|progress(?:ed|ing)?|got better|got worse)\b|"
+                        r"\b(improv(?:e|ed|es|ing|ements?)|chang(?:e|ed|ing)|progress(?:ed|ing)?|got (?:any )?better|got (?:any )?worse)\b|"
                         r"\bsince then\b",
                         re.IGNORECASE)
 OVER_TIME = re.compile(r"\b(chang(?:e|ed|ing)|over the years|over time|recurring|through to|compared?|across the)\b",
@@ -117,7 +117,8 @@ EXPANSIONS: list[tuple[str, str]] = [
     (r"\brat(ed|ing)\b|\bjudge?ments?\b|\bjudged\b|\bgrade[ds]?\b|\boverall effectiveness\b",
      "judgement grade overall effectiveness"),
     (LOOKED_AT, "inspectors looked at reviewed evaluated focus areas covered"),
-]
+    (r"\bwho (?:wrote|authored|prepared|presented)\b|\bwritten by\b|\bauthor", "author report from"),  # a council paper's
+]  # header: "Report from: Dr ..., Director of People", "Author: ..."
 # The acronyms of children's services and what they stand for: a question may use either, a report the other
 # ("the MASH" / "the multi-agency safeguarding hub"). Each is added to the words searched for the other.
 ACRONYMS = {

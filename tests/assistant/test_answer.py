@@ -586,3 +586,23 @@ def test_the_same_sentence_in_two_overlapping_passages_is_no_rival():
     overlapping = [hit(1, f"Leaders are visible. {best}"), hit(2, f"{best} Morale is good.", page=2)]
     answer = compose(question, overlapping, EMBED, settings=WORDS_ONLY)
     assert not answer.refused and not answer.hedged
+
+
+def test_a_line_labelling_a_date_answers_when_not_what_was_found():
+    hits = [hit(1, "Inspection dates: 5 to 9 February 2024\nDates of previous inspection: 9 to 11 December 2019"),
+            hit(2, "While the monitoring inspection in 2019 found that accountability was strengthening, it noted a lack "
+                   "of joint strategic leadership.", page=4)]
+    found = compose("What did the previous inspection in 2019 find?", hits, EMBED, settings=WORDS_ONLY)
+    assert not any("Dates of previous inspection" in c.sentence for c in found.citations)
+    when = compose("When was the previous inspection?", hits, EMBED, settings=WORDS_ONLY)
+    assert "9 to 11 December 2019" in when.text
+
+
+def test_the_colophon_closing_a_report_answers_nothing():
+    colophon = ("The Office for Standards in Education, Children's Services and Skills (Ofsted) regulates and inspects "
+                "to achieve excellence in the care of children and young people. It assesses council children's services, "
+                "and inspects services for looked after children, safeguarding and child protection. This report is "
+                "available at https://reports.ofsted.gov.uk/.")
+    answer = compose("What does Ofsted say about services for looked after children?", [hit(1, colophon)], EMBED,
+                     settings=WORDS_ONLY)
+    assert answer.refused and not answer.citations

@@ -238,3 +238,50 @@ def test_a_grade_asked_of_a_service_is_no_question_about_the_councils_judgement(
     assert _asks_grade("Is the council still judged inadequate?", ())
     assert not _asks_grade("Is supervision still good?", ())
     assert not _asks_grade("Is the quality of assessments in Rutland good?", ("Rutland",))
+
+
+def test_a_follow_up_asking_whether_it_improved_since_reads_the_reports_after_the_earlier_one():
+    from assistant.followup import resolve
+
+    history = [{"role": "user", "content": "What did the 2019 inspection say about care leavers?"},
+               {"role": "assistant", "content": "..."}]
+    assert resolve("Has that got any better since?", history) == \
+        "Has that got any better since? (since 2020: What did Ofsted say about care leavers?)"
+    assert resolve("Has it improved?", history) == "Has it improved? (since 2020: What did Ofsted say about care leavers?)"
+    # a comparison with what came before, or a year of its own, is no "since"
+    assert resolve("Was that better than the inspection before?", history).endswith("(What did the 2019 inspection "
+                                                                                     "say about care leavers?)")
+    assert "since 2020" not in resolve("Has it improved since 2023?", history)
+
+
+def test_a_since_follow_up_cites_only_the_later_reports(tmp_path, library_factory):
+    folder = tmp_path / "letters"
+    folder.mkdir()
+    for year, finding in ((2019, "Supervision of social workers is infrequent and does not help them plan."),
+                          (2022, "Since the last visit, supervision of social workers has got better and helps them plan."),
+                          (2025, "Since the last visit, supervision of social workers has got better still.")):
+        (folder / f"visit {year}.txt").write_text(
+            f"12 March {year}\n\nFocused visit to Testshire local authority children's services\n\n{finding}\n",
+            encoding="utf-8")
+    library = library_factory()
+    library.ingest([folder])
+    history = [{"role": "user", "content": "What did the 2019 focused visit say about supervision of social workers?"},
+               {"role": "assistant", "content": "..."}]
+    answer = library.ask("Has that got any better since?", history=history)
+    assert answer.citations and not answer.refused
+    assert {c.doc for c in answer.citations} <= {"visit 2022.txt", "visit 2025.txt"}
+    assert "visit 2019.txt" in {c.doc for c in library.ask("Was that better?", history=history).citations}
+
+
+def test_a_follow_up_with_a_topic_of_its_own_carries_the_report_not_the_earlier_topic():
+    from assistant.followup import resolve
+
+    history = [{"role": "user", "content": "How was help and protection graded at the 2023 inspection?"},
+               {"role": "assistant", "content": "..."},
+               {"role": "user", "content": "Which children were getting the weakest service in that area?"}]
+    assert resolve("And what did they say about supervision?", history) == \
+        "And what did they say about supervision? (the 2023 inspection)"
+    # after a question about a person, "she" is that person: the whole question carries
+    person = [{"role": "user", "content": "Who was made children's services commissioner for Medway in 2019?"}]
+    assert resolve("What did she say about early help?", person) == \
+        "What did she say about early help? (Who was made children's services commissioner for Medway in 2019?)"
