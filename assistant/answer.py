@@ -18,8 +18,9 @@ from ingest.clean import BULLET
 from ingest.metadata import MONTHS as MONTH_NAMES
 from vectorstore.bm25_index import tokenize
 from vectorstore.boilerplate import normalise
-from vectorstore.query_scope import (ASKS_WHEN, IN_CARE, INSPECTORS_NAMED, LOOKED_AT, SINCE_THEN, WHO_INSPECTED, YEAR,
-                                     Scope, asks_now, asks_over_time, scope_of, sections_asked, unframed)
+from vectorstore.query_scope import (ASKS_WHEN, AUTHOR_NAMED, IN_CARE, INSPECTORS_NAMED, LOOKED_AT, SINCE_THEN,
+                                     WHO_INSPECTED, WHO_WROTE, YEAR, Scope, asks_now, asks_over_time, scope_of,
+                                     sections_asked, unframed)
 from vectorstore.retrieval import ACROSS_COUNCILS, OWN_PAPERS, Hit
 
 NO_ANSWER = "The documents in the library do not answer this."
@@ -69,6 +70,8 @@ POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b")  # "ME4 4TR": a 
 WHO_Q = re.compile(r"^\s*(who|which (of (the |his |her )?)?(majesty['’]s )?inspectors?|which hmis?)\b|"
                    r"\bwhat (was|is|were|are) the names? of\b", re.IGNORECASE)
 WHO_INSPECTED_Q = re.compile(WHO_INSPECTED, re.IGNORECASE)  # who did it: read with how reports name inspectors
+AUTHOR_LINE = re.compile(r"\s*(?:author|report (?:from|by)|written by|prepared by)\s*:", re.IGNORECASE)
+WHO_WROTE_Q = re.compile(WHO_WROTE, re.IGNORECASE)  # who wrote a paper: read with how papers name their author
 ROLE_Q = re.compile(r"^\s*who (?:is|was|were|are) the (?:current |present |new |then )?([a-z' ]+?)(?: \([^)]*\))? "
                     r"(?:for|of|at|in|on|when|who|that)\b", re.IGNORECASE)  # "the current lead member (cabinet member) for"
 ROLES = {"lead inspector": ["reporting inspector"]}  # what older reports call the role (2013: "Reporting inspector")
@@ -358,7 +361,8 @@ def _rival(best: Unit, others: list[Unit], s: AnswerSettings) -> Unit | None:
 def _score(query: str, units: list[Unit], hits: list[Hit], embed: EmbedFn, weights: dict[str, float],
            s: AnswerSettings) -> None:
     councils = set(tokenize(" ".join(scope_of(query).authorities)))  # like Medway: in every passage about it
-    asked = f"{query} {INSPECTORS_NAMED}" if WHO_Q.search(query) and WHO_INSPECTED_Q.search(query) else query
+    asked = f"{query} {INSPECTORS_NAMED}" if WHO_Q.search(query) and WHO_INSPECTED_Q.search(query) else \
+        f"{query} {AUTHOR_NAMED}" if WHO_WROTE_Q.search(query) else query
     q_terms = [SAME.get(t, t) for t in dict.fromkeys(terms_of(unframed(asked))) if t not in GENERIC | councils]
     scope = set(tokenize(" ".join(m.group(0) for m in SCOPE_WORDS.finditer(query))))  # years, months
     weight = {t: weights.get(t, 1.0) * (s.scope_weight if t in scope else 1.0) for t in q_terms}
@@ -366,12 +370,14 @@ def _score(query: str, units: list[Unit], hits: list[Hit], embed: EmbedFn, weigh
     sections = sections_asked(query)
     in_section = [bool(sections) and any(p.search(h.heading) for p in sections) for h in hits]
     why = bool(WHY_Q.search(query))
+    author = bool(WHO_WROTE_Q.search(query))  # "who wrote it?": a paper's "Author: ..." line is the kind of answer
     for u in units:
         u.terms = set(terms_of(u.text))
         context = set(tokenize(hits[u.hit].heading))
         covered = sum(w * (1.0 if t in u.terms else 0.5 if t in context else 0.0) for t, w in weight.items())
         u.score = ((1 - s.dense_weight) * covered / total + s.rank_weight / (u.hit + 1)
-                   + (s.section_bonus if in_section[u.hit] else 0.0) + (s.cause_bonus if why and CAUSE.search(u.text) else 0.0))
+                   + (s.section_bonus if in_section[u.hit] or (author and AUTHOR_LINE.match(u.text)) else 0.0)
+                   + (s.cause_bonus if why and CAUSE.search(u.text) else 0.0))
     # the model reads only the units the words already favour: it is most of an answer's time
     read = sorted(units, key=lambda u: -u.score)[: s.embed_units] if s.embed_units else units
     vectors = np.asarray(embed([asked] + [u.text for u in read]), dtype=float)

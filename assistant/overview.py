@@ -20,7 +20,7 @@ FRAME = frozenset(tokenize(
     "what did does do was were the its their say said says find found finds findings finding main key headline "
     "overall summary summarise summarize sum up outline tell me about give conclude concluded conclusion conclusions "
     "report reported latest last recent most newest previous first outcome result results of from in at "
-    "full ilacs area send letter"))
+    "full ilacs area send letter one"))  # "the one in November 2025"
 # A report's own summary starts under one of these lines, tried in this order
 SUMMARY = [re.compile(p, re.IGNORECASE) for p in (
     r"^(?:headline findings|overview|executive summary|summary of findings|summary|inspection outcome)\s*:?\s*$",
@@ -34,12 +34,15 @@ ASKS = re.compile(r"\b(?:find|found|finds|findings|say|said|says|conclude\w*|con
                   r"tell me about|overview)\b", re.IGNORECASE)
 # a sentence about the report rather than the council ("This executive summary should be read alongside ...")
 ABOUT_ITSELF = re.compile(r"\bthis (?:executive )?summary\b|\brecommendation is clearly linked\b", re.IGNORECASE)
+# "I'm new in post.", "As a councillor, ...": the asker introducing themselves
+ABOUT_ME = re.compile(r"^\s*(?:(?:I|I['’]m|I am|I['’]ve|I have|We|We['’]re|As an?)\b[^.!?]*[.!,]\s*)+", re.IGNORECASE)
 ChunksOf = Callable[[list[str]], list[StoredChunk]]
 
 
 def asks_for_overview(question: str, authorities: Sequence[str] = ()) -> bool:
-    """No topic of its own: every word frames the question or names the report, its date or its council."""
-    words = SCOPE_WORDS.sub(" ", NOW.sub(" ", question))
+    """No topic of its own: every word frames the question or names the report, its date or its council. A
+    sentence about the asker before the question ("I'm new in post. What did ...?") is no part of what it asks."""
+    words = SCOPE_WORDS.sub(" ", NOW.sub(" ", ABOUT_ME.sub("", question)))
     rest = [t for t in tokenize(words) if t not in FRAME | GENERIC and not t.isdigit()]
     council = set(tokenize(" ".join(authorities)))
     return not [t for t in rest if t not in council]

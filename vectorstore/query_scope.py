@@ -103,6 +103,9 @@ def named_authorities(question: str, known: Iterable[str] = NAMES, as_written: b
 # "who led it", "who were the inspectors": a question about who inspected
 WHO_INSPECTED = r"\bwho\b.{0,40}\b(led|lead|leads|inspect\w*|carried out|visited|did)\b|\binspectors? (were|was)\b"
 INSPECTORS_NAMED = "lead inspector inspectors were majesty's inspector reporting inspector HMI"  # how reports say it
+# "who wrote it": a council paper's header says "Report from: Dr ..., Director of People", "Author: ..."
+WHO_WROTE = r"\bwho (?:wrote|authored|prepared|presented)\b|\bwritten by\b|\bauthor"
+AUTHOR_NAMED = "author report from"
 # A question about what a visit looked at, not what it found ("which services did the visit cover?").
 LOOKED_AT = r"\blook(ed)? at\b|\bfocus(ed)? on\b|\bwhat part\b|\bwhich (areas|services)\b|\bcover(ed)?\b|\btopics?\b"
 # A question about when: "when was ...", "on which dates ...", "After the visit, when did ...".
@@ -117,8 +120,8 @@ EXPANSIONS: list[tuple[str, str]] = [
     (r"\brat(ed|ing)\b|\bjudge?ments?\b|\bjudged\b|\bgrade[ds]?\b|\boverall effectiveness\b",
      "judgement grade overall effectiveness"),
     (LOOKED_AT, "inspectors looked at reviewed evaluated focus areas covered"),
-    (r"\bwho (?:wrote|authored|prepared|presented)\b|\bwritten by\b|\bauthor", "author report from"),  # a council paper's
-]  # header: "Report from: Dr ..., Director of People", "Author: ..."
+    (WHO_WROTE, AUTHOR_NAMED),
+]
 # The acronyms of children's services and what they stand for: a question may use either, a report the other
 # ("the MASH" / "the multi-agency safeguarding hub"). Each is added to the words searched for the other.
 ACRONYMS = {

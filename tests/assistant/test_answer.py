@@ -606,3 +606,16 @@ def test_the_colophon_closing_a_report_answers_nothing():
     answer = compose("What does Ofsted say about services for looked after children?", [hit(1, colophon)], EMBED,
                      settings=WORDS_ONLY)
     assert answer.refused and not answer.citations
+
+
+def test_who_wrote_a_paper_is_answered_from_its_author_line():
+    header = hit(1, "CHILDREN AND YOUNG PEOPLE OVERVIEW AND SCRUTINY COMMITTEE\n28 JULY 2022\n"
+                    "CHILDREN'S SERVICES OFSTED MONITORING VISIT MAY 2022\n"
+                    "Report from: Dr Lee Anne Farach, Director of People\n"
+                    "Author: Sue Brunton-Reed, Head of Special Projects and Improvement", doc="paper.txt",
+                 date="2022-07-28")
+    letter = hit(2, "His Majesty's inspectors for this monitoring visit were Rachel Griffiths and Joy Howick. It followed "
+                    "the visit of May 2022.", doc="letter.pdf", date="2022-10-26")
+    answer = compose("Who wrote it? (Did councillors get a report on the May 2022 monitoring visit?)", [letter, header],
+                     EMBED, settings=WORDS_ONLY)
+    assert [c.doc for c in answer.citations] == ["paper.txt"] and "Author: Sue Brunton-Reed" in answer.text

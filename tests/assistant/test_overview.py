@@ -9,7 +9,10 @@ def test_a_question_with_no_topic_of_its_own_asks_for_an_overview():
     assert asks_for_overview("What did the 2023 inspection of Rutland find?", ["Rutland"])
     assert asks_for_overview("Summarise the latest focused visit.")
     assert asks_for_overview("What were the main findings of the June 2025 focused visit?")
+    assert asks_for_overview("I'm new in post. What did Ofsted find at its most recent focused visit, the one in "
+                             "November 2025?")  # a sentence before the question asks nothing
     assert not asks_for_overview("What did the 2023 inspection find about supervision?")
+    assert not asks_for_overview("Supervision worries me. What did the 2023 inspection find about it?")
     assert not asks_for_overview("What did the 2023 inspection of Rutland find about care leavers?", ["Rutland"])
 
 
