@@ -75,7 +75,13 @@ WHO_WROTE_Q = re.compile(WHO_WROTE, re.IGNORECASE)  # who wrote a paper: read wi
 ROLE_Q = re.compile(r"^\s*who (?:is|was|were|are) the (?:current |present |new |then )?([a-z' ]+?)(?: \([^)]*\))? "
                     r"(?:for|of|at|in|on|when|who|that)\b", re.IGNORECASE)  # "the current lead member (cabinet member) for"
 ROLES = {"lead inspector": ["reporting inspector"]}  # what older reports call the role (2013: "Reporting inspector")
-HOW_MANY = re.compile(r"\bhow many (?:of (?:the|their|its|these|those) )?((?:[a-z'-]+ ?){1,3})", re.IGNORECASE)
+HOW_MANY = re.compile(r"\bhow many (?:of (?:the|their|its|these|those|[a-z]+['’]s) )?((?:[a-z'-]+ ?){1,3})",
+                      re.IGNORECASE)
+PEOPLE = frozenset(tokenize("children child young people"))  # what a count of children may call them
+# a sentence whose figure counts what the sentence before it named: "This rose from 14 out of 24 to 17 out of 26."
+# ("This report includes ..." speaks of the document, not of the sentence before it)
+ANAPHOR = re.compile(r"\s*(?:(?:this|these|it|they|that)\b(?!\s+(?:report|letter|publication|document|summary|inspection|"
+                     r"visit)\b)|the (?:number|figure|total|proportion|rate)\b)", re.IGNORECASE)
 LIST_Q = re.compile(r"\b(what|which) (were|are) (the|some)\b|\bareas?\b|\bimprove(?!d)\w*\b|\brecommend\w*\b|\blist\b|"
                     r"\btopics\b|\bweaknesses\b|\bstrengths\b|\bjudgements\b", re.IGNORECASE)
 MONTHS = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -313,8 +319,9 @@ def compose(question: str, hits: Sequence[Hit], embed: EmbedFn, weights: dict[st
     about = {h.doc for h, ok in zip(hits, in_period) if ok and h.kind in OWN_PAPERS}  # a committee paper on the May
     in_period = [ok or h.doc in about for h, ok in zip(hits, in_period)]  # 2022 visit names it once, at the top
     councils = () if ACROSS_COUNCILS.search(query) else scope_of(query).authorities
+    previous = {id(b): a.text for a, b in zip(units, units[1:]) if (a.hit, a.line) == (b.hit, b.line)}
     eligible = [u for u in units if _may_answer(hits[u.hit], named, councils, named_year) and in_period[u.hit]
-                and _fits_type(question, u.text)]
+                and _fits_type(question, u.text, previous.get(id(u), ""))]
     if NUMBER_Q.search(question):  # a figure must sit in a sentence about the thing asked for
         counted = OCCASION.split(question, maxsplit=1)[0]  # "... permanent when Ofsted looked at the front door"
         topic = [t for t in dict.fromkeys(terms_of(counted)) if t not in GENERIC | QUESTION_WORDS and not t.isdigit()]
@@ -373,7 +380,10 @@ def _score(query: str, units: list[Unit], hits: list[Hit], embed: EmbedFn, weigh
     author = bool(WHO_WROTE_Q.search(query))  # "who wrote it?": a paper's "Author: ..." line is the kind of answer
     for u in units:
         u.terms = set(terms_of(u.text))
+    for before, u in zip([None, *units], units):
         context = set(tokenize(hits[u.hit].heading))
+        if before is not None and (before.hit, before.line) == (u.hit, u.line) and ANAPHOR.match(u.text):
+            context |= before.terms  # "This rose from 14 out of 24 ...": what the sentence before named
         covered = sum(w * (1.0 if t in u.terms else 0.5 if t in context else 0.0) for t, w in weight.items())
         u.score = ((1 - s.dense_weight) * covered / total + s.rank_weight / (u.hit + 1)
                    + (s.section_bonus if in_section[u.hit] or (author and AUTHOR_LINE.match(u.text)) else 0.0)
@@ -439,11 +449,13 @@ def _month_year(iso: str) -> str:
     return f"{MONTH_NAMES[int(iso[5:7]) - 1]} {iso[:4]}" if iso[5:7].isdigit() and 1 <= int(iso[5:7]) <= 12 else ""
 
 
-def _fits_type(question: str, text: str) -> bool:
+def _fits_type(question: str, text: str, previous: str = "") -> bool:
+    """`previous`: the sentence before `text` in its paragraph, which "This rose from 14 to 17" counts on."""
     if NUMBER_Q.search(question):  # "how much money ...?" wants a sum of money, not any number
         text = PARAGRAPH_NUMBER.sub("", BULLET.sub("", text, count=1), count=1)  # "- 1.1 Recruitment ...": no figure
         money = not MONEY_Q.search(question) or MONEY.search(text)
-        return bool(HAS_NUMBER.search(text)) and _counts(question, text) and bool(money)
+        counts = _counts(question, text) or bool(ANAPHOR.match(text) and _counts(question, previous, any_mention=True))
+        return bool(HAS_NUMBER.search(text)) and counts and bool(money)
     if FUTURE_Q.search(question):  # a date in the future: a sentence about what is expected, not what was
         return bool(FUTURE.search(text)) and bool(HAS_DATE.search(text) or SPAN.search(text))
     if DATE_Q.search(question):  # "when was the 2015 inspection?": not "... the Education and Inspections Act 2006"
@@ -469,15 +481,18 @@ def _names_someone(text: str, not_names: frozenset[str] | set[str] = frozenset()
                for a, b in NAME_PAIR.findall(text))
 
 
-def _counts(question: str, text: str) -> bool:
+def _counts(question: str, text: str, any_mention: bool = False) -> bool:
     """For "how many X": a number in the sentence counts X (one of X's first words follows it closely, or the
-    sentence gives "the number of X" and a number after it)."""
+    sentence gives "the number of X" and a number after it). `any_mention`: `text` only has to name X (it is the
+    sentence a "This rose from 14 out of 24" or "The number is now 15" refers back to)."""
     m = HOW_MANY.search(question)
     if not m:
         return True
     counted = set(tokenize(m.group(1))) - QUESTION_WORDS  # "how many children": children are what is counted
-    if not counted:
-        return True
+    if counted & PEOPLE:  # "how many children": "66 young people were supported"
+        counted |= PEOPLE
+    if not counted or (any_mention and counted & set(tokenize(text))):
+        return not any_mention or bool(counted)
     words = re.findall(r"[a-z0-9£%.,']+", text.lower())
     for i, w in enumerate(words):  # "the number of looked after children ... reduced from 60 to 36"
         after = [x for x in words[i + 2: i + 4] if x not in ("the", "all", "these", "those")][:1]

@@ -619,3 +619,20 @@ def test_who_wrote_a_paper_is_answered_from_its_author_line():
     answer = compose("Who wrote it? (Did councillors get a report on the May 2022 monitoring visit?)", [letter, header],
                      EMBED, settings=WORDS_ONLY)
     assert [c.doc for c in answer.citations] == ["paper.txt"] and "Author: Sue Brunton-Reed" in answer.text
+
+
+def test_a_count_of_children_may_call_them_young_people():
+    hits = [hit(1, "A workshop helped children to chair their own reviews, with 66 young people being supported to "
+                   "chair their reviews over the last year. Reviews are held on time.")]
+    answer = compose("How many children in care were helped to chair their own review meetings?", hits, EMBED,
+                     settings=WORDS_ONLY)
+    assert not answer.refused and "66 young people" in answer.text
+
+
+def test_a_figure_may_count_what_the_sentence_before_it_named():
+    hits = [hit(1, "One of the key barriers to consistent practice is the high number of agency first line managers. "
+                   "This rose from 14 out of 24 in April 2014 (58%) to 17 out of 26 in June 2015 (65%).")]
+    answer = compose("How many of Medway's team managers were agency staff?", hits, EMBED, settings=WORDS_ONLY)
+    assert not answer.refused and "17 out of 26 in June 2015 (65%)" in answer.text
+    other = [hit(1, "Leaders value their team managers. This report has 14 pages.")]  # itself, not them
+    assert compose("How many of Medway's team managers were agency staff?", other, EMBED, settings=WORDS_ONLY).refused
