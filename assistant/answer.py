@@ -18,9 +18,9 @@ from ingest.clean import BULLET
 from ingest.metadata import MONTHS as MONTH_NAMES
 from vectorstore.bm25_index import tokenize
 from vectorstore.boilerplate import normalise
-from vectorstore.query_scope import (ASKS_WHEN, AUTHOR_NAMED, IN_CARE, INSPECTORS_NAMED, LOOKED_AT, SINCE_THEN,
-                                     WHO_INSPECTED, WHO_WROTE, YEAR, Scope, asks_now, asks_over_time, scope_of,
-                                     sections_asked, unframed)
+from vectorstore.query_scope import (ASKS_WHEN, AUTHOR_NAMED, CHILDRENS_HOME, IN_CARE, INSPECTORS_NAMED, LOOKED_AT,
+                                     SINCE_THEN, WHO_INSPECTED, WHO_WROTE, YEAR, Scope, asks_now, asks_over_time,
+                                     scope_of, sections_asked, unframed)
 from vectorstore.retrieval import ACROSS_COUNCILS, OWN_PAPERS, Hit
 
 NO_ANSWER = "The documents in the library do not answer this."
@@ -123,12 +123,13 @@ LABELLED = re.compile(r"^[^:]{3,40}:\s*\S")  # "Inspection dates: 15 July", "Lea
 SAME = {"led": "lead", "rate": "judg", "grade": "judg", "judgment": "judg"}
 EmbedFn = Callable[[list[str]], list[list[float]]]
 IN_CARE_RE = re.compile(IN_CARE, re.IGNORECASE)
+CHILDRENS_HOME_RE = re.compile(CHILDRENS_HOME, re.IGNORECASE)
 
 
 def terms_of(text: str) -> list[str]:
     """The words that weigh in a sentence or question: "children in care" and "looked after children" read alike
     (both words of the first are in every passage; "looked after" is what older reports write)."""
-    return tokenize(IN_CARE_RE.sub(" looked after children ", text))
+    return tokenize(CHILDRENS_HOME_RE.sub(" home ", IN_CARE_RE.sub(" looked after children ", text)))
 
 
 @dataclass(frozen=True)
@@ -488,7 +489,8 @@ def _counts(question: str, text: str, any_mention: bool = False) -> bool:
     m = HOW_MANY.search(question)
     if not m:
         return True
-    counted = set(tokenize(m.group(1))) - QUESTION_WORDS  # "how many children": children are what is counted
+    # "how many children": children are what is counted; "how many children's homes": homes, not children
+    counted = set(tokenize(re.sub(r"\b\w+['’]s\b", " ", m.group(1)))) - QUESTION_WORDS
     if counted & PEOPLE:  # "how many children": "66 young people were supported"
         counted |= PEOPLE
     if not counted or (any_mention and counted & set(tokenize(text))):

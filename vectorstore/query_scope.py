@@ -137,6 +137,9 @@ ACRONYMS = {
 # people "children in care". In BM25 each phrase is searched for the other.
 IN_CARE = r"\b(?:children|young people|child) (?:who are )?(?:in care|looked[- ]after)\b|\blooked[- ]after\b|(?-i:\b(?:LAC|CLA)\b)"
 EXPANSIONS += [(IN_CARE, "children in care looked after children")]
+# A council's own children's home is a "residential unit" in its papers ("Medway have one residential unit, Old Vic")
+CHILDRENS_HOME = r"\bchildren['’]?s homes?\b|\bresidential (?:units?|homes?|children['’]?s homes?)\b"
+EXPANSIONS += [(CHILDRENS_HOME, "children's home residential unit")]
 # "How many ...?", "how much ...?": the question's frame, not a word to search for ("too many cases")
 HOW_MUCH = re.compile(r"\bhow (many|much)\b", re.IGNORECASE)
 EXPANSIONS += [(rf"(?-i:\b{a}s?\b)", long) for a, long in ACRONYMS.items()]

@@ -636,3 +636,10 @@ def test_a_figure_may_count_what_the_sentence_before_it_named():
     assert not answer.refused and "17 out of 26 in June 2015 (65%)" in answer.text
     other = [hit(1, "Leaders value their team managers. This report has 14 pages.")]  # itself, not them
     assert compose("How many of Medway's team managers were agency staff?", other, EMBED, settings=WORDS_ONLY).refused
+
+
+def test_a_councils_childrens_home_may_be_called_a_residential_unit():
+    hits = [hit(1, "The council has a clear vision for its services. Leaders meet monthly with partners."),
+            hit(2, "Medway have one residential unit, Old Vic, which is not well used.", doc="b.txt")]
+    answer = compose("What was happening with the council's own children's home?", hits, EMBED, settings=WORDS_ONLY)
+    assert [c.doc for c in answer.citations] == ["b.txt"]
