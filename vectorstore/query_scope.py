@@ -150,6 +150,7 @@ SECTIONS: list[tuple[re.Pattern, re.Pattern]] = [(re.compile(q, re.IGNORECASE), 
     (r"(?<!requires )\bimprove(?!d)\w*\b|\brecommend\w*\b|\bareas? for (development|improvement)\b|\bweakness\w*\b|"
      r"\bdo better\b|\bpriority action\b",
      r"what needs to improve|recommendations|areas? for (development|improvement)|need to do better|areas for priority action"),
+    (r"\brisks?\b", r"\brisks?\b"),  # the commissioner's "18. Risks to achieving and sustaining improvement"
 ]]
 
 
@@ -168,7 +169,8 @@ def names_one_report(question: str) -> bool:
 
 def sections_asked(question: str) -> list[re.Pattern]:
     """The headings of the report sections a question asks for ("what must improve" -> What needs to improve)."""
-    return [heading for asks, heading in SECTIONS if asks.search(question)]
+    asked = [heading for asks, heading in SECTIONS if asks.search(question)]
+    return asked[-1:]  # the most particular: "the risks to Medway improving" asks for the risks, not improvements
 
 
 LATEST = re.compile(r"\b(most recent|latest|last|newest|current)\b", re.IGNORECASE)
