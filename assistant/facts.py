@@ -163,6 +163,26 @@ def missing_reports(question: str, documents: Callable[[], list[DocumentInfo]], 
     return f"{' or '.join(kinds)} about {' or '.join(councils)}"
 
 
+def ungraded(question: str, documents: Callable[[], list[DocumentInfo]], filters: Filters = Filters(),
+             home: str | None = None) -> str:
+    """What the library holds about the one council a rating question means, when none of it carries a grade
+    ("What grade did Bristol get?" where Bristol has only a focused visit, which Ofsted does not grade): the
+    reason to give for refusing. Empty when a document about it is graded, or the question asks no rating."""
+    scope = scope_of(question)
+    if not (RATING_Q.search(RATING_AS_CONTEXT.sub(" ", question)) or _asks_grade(question, scope.authorities)):
+        return ""
+    councils = scope.authorities or ((home,) if home else ())
+    if len(councils) != 1 or ACROSS_COUNCILS.search(question) or scope.years:
+        return ""
+    theirs = sorted((d for d in documents() if d.local_authority == councils[0] and filters.accepts(_meta(d))),
+                    key=lambda d: d.date or "")
+    if not theirs or any(d.overall or d.judgements or d.outcome for d in theirs):
+        return ""
+    held = "; ".join(f"{d.kind or 'a document'} of {_day(d.date)}" for d in theirs[-3:])
+    return (f"None of its documents about {councils[0]} states a grade ({held}); Ofsted does not grade focused or "
+            "monitoring visits.")
+
+
 # A name written in the question ("the Mockingbird model"): capitalised, not the question's first word
 NAME_IN_QUESTION = re.compile(r"(?<![.?!:]\s)(?<!^)\b[A-Z][a-z]{3,}\b")
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Callable
 
 from assistant.answer import NO_ANSWER, Answer, compose, refuse
-from assistant.facts import fact_answer, missing_reports, unknown_councils, unknown_names
+from assistant.facts import fact_answer, missing_reports, ungraded, unknown_councils, unknown_names
 from assistant.followup import resolve
 from assistant.llm import llm_answer, make_chat_model
 from assistant.overview import overview_answer
@@ -319,6 +319,9 @@ class Library:
         absent = missing_reports(query, self.documents, filters, home, [h.text for h in hits])
         if absent:  # "the latest focused visit to Torbay", which has had none in this library
             return refuse(question, hits, query, why=f"It holds no {absent}.")
+        unrated = ungraded(query, self.documents, filters, home)
+        if unrated:  # "What grade did Bristol get?", where the library holds only a focused visit to Bristol
+            return refuse(question, hits, query, why=unrated)
         unheard = unknown_names(question, self.retriever.idf())
         if unheard:  # the closest passages still shown: they may be what the user was after under another name
             return refuse(question, hits, query, why=f"No document in it mentions {' or '.join(unheard)}.")

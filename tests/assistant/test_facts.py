@@ -285,3 +285,18 @@ def test_a_follow_up_with_a_topic_of_its_own_carries_the_report_not_the_earlier_
     person = [{"role": "user", "content": "Who was made children's services commissioner for Medway in 2019?"}]
     assert resolve("What did she say about early help?", person) == \
         "What did she say about early help? (Who was made children's services commissioner for Medway in 2019?)"
+
+
+def test_a_grade_asked_of_a_council_with_no_graded_report_is_refused_saying_why(tmp_path, library_factory):
+    folder = tmp_path / "letters"
+    folder.mkdir()
+    (folder / "visit.txt").write_text(
+        "12 January 2026\n\nFocused visit to Rutland local authority children's services\n\n"
+        "Inspectors found that supervision of social workers is regular and reflective.\n", encoding="utf-8")
+    library = library_factory()
+    library.ingest([folder])
+    for question in ("What grade did Rutland get?", "Is Rutland still inadequate?"):
+        answer = library.ask(question)
+        assert answer.refused and "None of its documents about Rutland states a grade (focused visit of 12 January " \
+                                  "2026)" in answer.text and answer.closest, question
+    assert not library.ask("What did Ofsted say about supervision in Rutland?").refused
