@@ -296,7 +296,8 @@ class Library:
         assumed = self.retriever.home_for(query, filters)
         answer = replace(self._answer(question, query, hits, filters, assumed), question=question,
                          query=query, hits=tuple(hits))
-        if assumed and len(self.retriever.local_authorities()) > 1:  # say which council it was taken to mean
+        if (assumed and len(self.retriever.local_authorities()) > 1  # say which council it was taken to mean, unless
+                and not (answer.refused and unknown_names(question, self.retriever.idf()))):  # "... in Narnia?"
             note = f"Read as a question about {assumed}, this library's home council: name a council to ask about another."
             answer = replace(answer, notice=" ".join(x for x in (note, answer.notice) if x))
         recent = self.retriever.recent_documents(query, filters)

@@ -101,6 +101,8 @@ def test_the_council_whose_own_papers_the_library_holds_is_the_one_a_question_me
     assert "*Read as a question about Medway" in answer.markdown()
     other = lib.ask("What did inspectors say about supervision in Rutland?")
     assert other.hits[0].doc == "Rutland visit.txt" and other.notice == ""
+    narnia = lib.ask("What did inspectors say about supervision in Narnia?")  # a place no document names
+    assert narnia.refused and "No document in it mentions Narnia" in narnia.text and narnia.notice == ""
 
     pinned = library_factory(retrieval__home_authority="none")
     assert pinned.retriever.home() is None and pinned.ask("What did inspectors say about supervision?").notice == ""
