@@ -314,7 +314,8 @@ def compose(question: str, hits: Sequence[Hit], embed: EmbedFn, weights: dict[st
     # "Has it improved since?" after a question about 2019 is resolved to "... (since 2020: ...)": its period
     period = query if SINCE.search(query) and not SINCE.search(question) and not YEAR.search(question) else question
     years, months = _period(period)
-    if SINCE.search(period):  # "since the 2019 inspection": where a history starts, not its only source
+    if SINCE.search(period) or BETWEEN.search(period):  # "since the 2019 inspection", "from the 2015 inspection through
+        # to the 2025 visit": where a history starts and ends, not its only sources
         named = ()
     in_period = [_in_period(years, months, h) for h in hits]
     about = {h.doc for h, ok in zip(hits, in_period) if ok and h.kind in OWN_PAPERS}  # a committee paper on the May

@@ -643,3 +643,15 @@ def test_a_councils_childrens_home_may_be_called_a_residential_unit():
             hit(2, "Medway have one residential unit, Old Vic, which is not well used.", doc="b.txt")]
     answer = compose("What was happening with the council's own children's home?", hits, EMBED, settings=WORDS_ONLY)
     assert [c.doc for c in answer.citations] == ["b.txt"]
+
+
+def test_a_history_between_two_named_reports_reads_the_ones_in_between():
+    hits = [hit(1, "The senior leadership team of the council is stable and permanent.", doc="2015.pdf", date="2015-11-27"),
+            hit(2, "An increasingly stable senior leadership team has made progress.", doc="2021.pdf", date="2021-07-08"),
+            hit(3, "Senior leadership of the council has been stable since the last inspection.", doc="2025.pdf",
+                date="2025-06-02")]
+    question = "How stable has the senior leadership of the council been from the 2015 inspection through to the 2025 visit?"
+    answer = compose(question, hits, EMBED, settings=WORDS_ONLY, named=("2015.pdf", "2025.pdf"))
+    assert "2021.pdf" in {c.doc for c in answer.citations}
+    assert "2021.pdf" not in {c.doc for c in compose("How stable was the senior leadership in the 2015 inspection?",
+                                                     hits, EMBED, settings=WORDS_ONLY, named=("2015.pdf",)).citations}
