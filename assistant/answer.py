@@ -521,6 +521,8 @@ def _choose(question: str, best: Unit, eligible: list[Unit], s: AnswerSettings) 
             continue
         if any(_near_duplicate(u.text, c.text) for c in chosen):
             continue
+        if u.hit != best.hit and not history and DATE_Q.search(question):
+            continue  # "when was it?" wants one date: another passage's date is another occasion, or the same again
         if (u.hit != best.hit and not history and s.dense_weight
                 and (u.dense is None or u.dense < (best.dense or 0.0) - s.extra_margin)):
             continue  # another passage's sentence that the words favour but the model does not: a guess

@@ -655,3 +655,12 @@ def test_a_history_between_two_named_reports_reads_the_ones_in_between():
     assert "2021.pdf" in {c.doc for c in answer.citations}
     assert "2021.pdf" not in {c.doc for c in compose("How stable was the senior leadership in the 2015 inspection?",
                                                      hits, EMBED, settings=WORDS_ONLY, named=("2015.pdf",)).citations}
+
+
+def test_a_when_question_is_answered_from_one_passage():
+    hits = [hit(1, "The joint targeted area inspection of the response to domestic abuse took place in June 2018."),
+            hit(2, "The joint targeted area inspection of domestic abuse took place before the focused visit of 5 "
+                   "February 2019.", doc="b.pdf")]
+    answer = compose("When did the joint targeted area inspection of domestic abuse take place?", hits, EMBED,
+                     settings=WORDS_ONLY)
+    assert [c.doc for c in answer.citations] == ["a.pdf"] and "June 2018" in answer.text
