@@ -179,8 +179,8 @@ def ungraded(question: str, documents: Callable[[], list[DocumentInfo]], filters
     if not theirs or any(d.overall or d.judgements or d.outcome for d in theirs):
         return ""
     held = "; ".join(f"{d.kind or 'a document'} of {_day(d.date)}" for d in theirs[-3:])
-    return (f"None of its documents about {councils[0]} states a grade ({held}); Ofsted does not grade focused or "
-            "monitoring visits.")
+    why = "; Ofsted does not grade focused or monitoring visits" if any(d.kind in VISITS[:2] for d in theirs) else ""
+    return f"None of its documents about {councils[0]} states a grade ({held}){why}."
 
 
 # A name written in the question ("the Mockingbird model"): capitalised, not the question's first word

@@ -32,9 +32,9 @@ def resolve(question: str, history: list[dict] | None, turns: int = 3) -> str:
         carried.append(earlier)
     if asks_now(question):  # "And now?", "Is it still working?": the topic carries over, the earlier time does not
         carried = [_timeless(q) for q in carried]
-    elif SINCE_BEFORE.search(question) and not YEAR_RE.search(question) and (years := YEAR_RE.findall(" ".join(carried))):
+    elif SINCE_BEFORE.search(question) and not YEAR_RE.search(question) and YEAR_RE.search(" ".join(carried)):
         # "Has that got any better since?" after a question about 2019: the topic, in the reports after it
-        after = max(int(y[:4]) for y in years) + 1
+        after = max(int(y[:4]) for y in YEAR_RE.findall(" ".join(carried))) + 1
         return f"{question} (since {after}: " + "; ".join(_timeless(q) for q in carried) + ")"
     elif OWN_TOPIC.search(question) and not any(WHO.match(q) for q in carried):
         # "And what did they say about supervision?": the earlier report, not its topic ("What did she say about
@@ -62,10 +62,11 @@ WHEN = re.compile(rf"\s*\b(?:(?:in|of|from|at|during|since)\s+)?(?:{MONTHS}\s+)?
 
 
 # "Has it improved since?", "Any better since then?": how things went after the time the conversation was about
-SINCE_BEFORE = re.compile(r"\bsince\b|\b(?:has|have)\b[^?]*\b(?:improv\w*|better|worse|chang(?:e|ed|ing))\b", re.IGNORECASE)
+SINCE_BEFORE = re.compile(r"\bsince\b|\b(?:has|have)\b[^?]*\b(?:improv\w*|better|worse|chang(?:e|ed|ing))\b",
+                          re.IGNORECASE)
 # a follow-up with a topic of its own: "And what did they say about supervision?", "What did it find on caseloads?"
-OWN_TOPIC = re.compile(r"\b(?:say|said|find|found|report|reported|write|wrote|think|thought)\b[^?]*?\b(?:about|on)\s+\w{3,}",
-                       re.IGNORECASE)
+OWN_TOPIC = re.compile(r"\b(?:say|said|find|found|report|reported|write|wrote|think|thought)\b[^?]*?"
+                       r"\b(?:about|on)\s+\w{3,}", re.IGNORECASE)
 YEAR_RE = re.compile(YEAR)
 WHO = re.compile(r"\s*who\b", re.IGNORECASE)
 # what an earlier question named the report or time by, for a follow-up with a topic of its own
