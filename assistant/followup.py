@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from ingest.metadata import MONTHS as MONTH_NAMES
-from vectorstore.query_scope import asks_now, scope_of
+from vectorstore.query_scope import asks_now, names_one_report, scope_of
 from vectorstore.retrieval import ACROSS_COUNCILS
 
 ELLIPTICAL = re.compile(
@@ -30,8 +30,10 @@ def resolve(question: str, history: list[dict] | None, turns: int = 3) -> str:
         if not ELLIPTICAL.search(carried[-1]):
             break
         carried.append(earlier)
-    if asks_now(question):  # "And now?", "Is it still working?": the topic carries over, the earlier time does not
-        carried = [_timeless(q) for q in carried]
+    if asks_now(question) or names_one_report(question):  # "And now?", "Is it still working?", "Who led the latest
+        carried = [_timeless(q) for q in carried]  # inspection?": the topic carries over, the earlier time does not
+    elif WHAT_ABOUT.search(question):  # "And what about supervision?" after "What did Ofsted say about care leavers
+        carried = [ABOUT.sub("", q) for q in carried]  # in 2023?": the earlier question with the new topic for its own
     elif SINCE_BEFORE.search(question) and not YEAR_RE.search(question) and YEAR_RE.search(" ".join(carried)):
         # "Has that got any better since?" after a question about 2019: the topic, in the reports after it
         after = max(int(y[:4]) for y in YEAR_RE.findall(" ".join(carried))) + 1
@@ -68,6 +70,10 @@ SINCE_BEFORE = re.compile(r"\bsince\b|\b(?:has|have)\b[^?]*\b(?:improv\w*|better
 OWN_TOPIC = re.compile(r"\b(?:say|said|find|found|report|reported|write|wrote|think|thought)\b[^?]*?"
                        r"\b(?:about|on)\s+\w{3,}", re.IGNORECASE)
 YEAR_RE = re.compile(YEAR)
+WHAT_ABOUT = re.compile(r"^\s*(?:and\s+|so\s+)?(?:what|how)\s+about\b", re.IGNORECASE)
+# an earlier question's topic: "about care leavers" in "What did Ofsted say about care leavers in 2023?"
+ABOUT = re.compile(rf"\s*\babout\b.*?(?=\s+\b(?:in|at|during|from|since|by)\s+(?:the\s+)?(?:{MONTHS}\s+)?{YEAR}|"
+                   rf"\s+\b(?:in|at|during|from)\s+{A_REPORT}|\s*[?.]?\s*$)", re.IGNORECASE)
 WHO = re.compile(r"\s*who\b", re.IGNORECASE)
 # what an earlier question named the report or time by, for a follow-up with a topic of its own
 SCOPE = re.compile(rf"{A_REPORT}|\b(?:{MONTHS}\s+)?{YEAR}\b|\b(?:commissioner|scrutiny|committee|cabinet|ofsted|"

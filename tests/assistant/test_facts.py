@@ -300,3 +300,21 @@ def test_a_grade_asked_of_a_council_with_no_graded_report_is_refused_saying_why(
         assert answer.refused and "None of its documents about Rutland states a grade (focused visit of 12 January " \
                                   "2026)" in answer.text and answer.closest, question
     assert not library.ask("What did Ofsted say about supervision in Rutland?").refused
+
+
+def test_what_about_a_new_topic_keeps_the_earlier_question_but_not_its_topic():
+    from assistant.followup import resolve
+
+    history = [{"role": "user", "content": "What did Ofsted say about care leavers in 2023?"}]
+    assert resolve("And what about supervision?", history) == "And what about supervision? (What did Ofsted say in 2023?)"
+    graded = [{"role": "user", "content": "How did the 2015 inspection grade services for children in care?"}]
+    assert resolve("What about care leavers?", graded) == \
+        "What about care leavers? (How did the 2015 inspection grade services for children in care?)"
+
+
+def test_a_follow_up_naming_its_own_report_drops_the_earlier_time():
+    from assistant.followup import resolve
+
+    history = [{"role": "user", "content": "What did the 2019 inspection find?"},
+               {"role": "user", "content": "Has it improved since?"}]
+    assert "2019" not in resolve("Who led the latest inspection?", history)
