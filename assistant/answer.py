@@ -64,8 +64,8 @@ WHERE_Q = re.compile(r"^\s*where\b|\baddress\b", re.IGNORECASE)
 # the colophon closing an Ofsted report ("Ofsted ... regulates and inspects ...", "It assesses council children's
 # services ...", "This publication is available at ..."): about Ofsted, never about the council it inspected
 COLOPHON = re.compile(r"\bregulates and inspects to achieve excellence\b|\bIt assesses council children['’]s services\b|"
-                      r"\bThis (?:publication|report|letter) (?:is|will be) (?:available|published)\b|©\s*Crown copyright|\bInterested in our work\b|"
-                      r"\bin a different format\b", re.IGNORECASE)
+                      r"\bThis (?:publication|report|letter) (?:is|will be) (?:available|published)\b|"
+                      r"©\s*Crown copyright|\bInterested in our work\b|\bin a different format\b", re.IGNORECASE)
 POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b")  # "ME4 4TR": a letter's address block
 WHO_Q = re.compile(r"^\s*(who|which (of (the |his |her )?)?(majesty['’]s )?inspectors?|which hmis?)\b|"
                    r"\bwhat (was|is|were|are) the names? of\b", re.IGNORECASE)
@@ -321,16 +321,16 @@ def compose(question: str, hits: Sequence[Hit], embed: EmbedFn, weights: dict[st
     about = {h.doc for h, ok in zip(hits, in_period) if ok and h.kind in OWN_PAPERS}  # a committee paper on the May
     in_period = [ok or h.doc in about for h, ok in zip(hits, in_period)]  # 2022 visit names it once, at the top
     councils = () if ACROSS_COUNCILS.search(query) else scope_of(query).authorities
-    previous = {id(b): a.text for a, b in zip(units, units[1:]) if (a.hit, a.line) == (b.hit, b.line)}
+    before = _before(units)
     eligible = [u for u in units if _may_answer(hits[u.hit], named, councils, named_year) and in_period[u.hit]
-                and _fits_type(question, u.text, previous.get(id(u), ""))]
+                and _fits_type(question, u.text, before[id(u)].text if id(u) in before else "")]
     if NUMBER_Q.search(question):  # a figure must sit in a sentence about the thing asked for
         counted = OCCASION.split(question, maxsplit=1)[0]  # "... permanent when Ofsted looked at the front door"
         topic = [t for t in dict.fromkeys(terms_of(counted)) if t not in GENERIC | QUESTION_WORDS and not t.isdigit()]
         mass = sum(weights.get(t, 1.0) for t in topic) or 1.0
-        before = {id(b): a.terms for a, b in zip(units, units[1:]) if (a.hit, a.line) == (b.hit, b.line)}  # "I hired
-        eligible = [u for u in eligible  # a manager to interview social workers ... In her view caseloads were too high"
-                    if sum(weights.get(t, 1.0) for t in topic if t in u.terms | before.get(id(u), set())) / mass
+        eligible = [u for u in eligible  # "I hired a manager to interview social workers ... In her view caseloads
+                    if sum(weights.get(t, 1.0) for t in topic  # were too high": the sentence before says whose
+                           if t in u.terms | (before[id(u)].terms if id(u) in before else set())) / mass
                     >= settings.figure_coverage]
     if not (when_or_who or LOOKED_AT_Q.search(question)):
         # a letter's opening ("This letter summarises the findings of the focused visit to ... on 3 May") says
@@ -355,6 +355,11 @@ def compose(question: str, hits: Sequence[Hit], embed: EmbedFn, weights: dict[st
     h = hits[rival.hit]  # the answer may cite it too (a history, or a second source): then it is named by its marker
     n = next((c.n for c in answer.citations if (c.doc, c.text) == (h.doc, h.text)), 0)
     return replace(answer, hedged=True, rival=_citation(n, h, rival.text))
+
+
+def _before(units: list[Unit]) -> dict[int, Unit]:
+    """Each unit's predecessor in its paragraph (same passage, same line), by the unit's id."""
+    return {id(b): a for a, b in zip(units, units[1:]) if (a.hit, a.line) == (b.hit, b.line)}
 
 
 def _rival(best: Unit, others: list[Unit], s: AnswerSettings) -> Unit | None:
@@ -382,10 +387,11 @@ def _score(query: str, units: list[Unit], hits: list[Hit], embed: EmbedFn, weigh
     author = bool(WHO_WROTE_Q.search(query))  # "who wrote it?": a paper's "Author: ..." line is the kind of answer
     for u in units:
         u.terms = set(terms_of(u.text))
-    for before, u in zip([None, *units], units):
+    before = _before(units)
+    for u in units:
         context = set(tokenize(hits[u.hit].heading))
-        if before is not None and (before.hit, before.line) == (u.hit, u.line) and ANAPHOR.match(u.text):
-            context |= before.terms  # "This rose from 14 out of 24 ...": what the sentence before named
+        if id(u) in before and ANAPHOR.match(u.text):
+            context |= before[id(u)].terms  # "This rose from 14 out of 24 ...": what the sentence before named
         covered = sum(w * (1.0 if t in u.terms else 0.5 if t in context else 0.0) for t, w in weight.items())
         u.score = ((1 - s.dense_weight) * covered / total + s.rank_weight / (u.hit + 1)
                    + (s.section_bonus if in_section[u.hit] or (author and AUTHOR_LINE.match(u.text)) else 0.0)
@@ -494,8 +500,10 @@ def _counts(question: str, text: str, any_mention: bool = False) -> bool:
     counted = set(tokenize(re.sub(r"\b\w+['’]s\b", " ", m.group(1)))) - QUESTION_WORDS
     if counted & PEOPLE:  # "how many children": "66 young people were supported"
         counted |= PEOPLE
-    if not counted or (any_mention and counted & set(tokenize(text))):
-        return not any_mention or bool(counted)
+    if not counted:
+        return not any_mention
+    if any_mention and counted & set(tokenize(text)):
+        return True
     words = re.findall(r"[a-z0-9£%.,']+", text.lower())
     for i, w in enumerate(words):  # "the number of looked after children ... reduced from 60 to 36"
         after = [x for x in words[i + 2: i + 4] if x not in ("the", "all", "these", "those")][:1]
