@@ -44,7 +44,7 @@ def fact_answer(question: str, documents: Callable[[], list[DocumentInfo]], chun
     if asked and asked != question and not RATING_Q.search(asked) and _says_more(asked):
         return None  # "who led it?", "what did they say about care leavers?": not "and in 2019?"
     scope = scope_of(question)
-    rating = bool(RATING_Q.search(RATING_AS_CONTEXT.sub(" ", question))) or _asks_grade(question, scope.authorities)
+    rating = _asks_rating(question, scope.authorities)
     graded = GRADE_WORD.search(question)
     if rating and graded and ACROSS_COUNCILS.search(question) and not scope.authorities:
         return _councils_graded(question, graded.group(1).lower(), documents, chunks_of, filters, scope)
@@ -169,7 +169,7 @@ def ungraded(question: str, documents: Callable[[], list[DocumentInfo]], filters
     ("What grade did Bristol get?" where Bristol has only a focused visit, which Ofsted does not grade): the
     reason to give for refusing. Empty when a document about it is graded, or the question asks no rating."""
     scope = scope_of(question)
-    if not (RATING_Q.search(RATING_AS_CONTEXT.sub(" ", question)) or _asks_grade(question, scope.authorities)):
+    if not _asks_rating(question, scope.authorities):
         return ""
     councils = scope.authorities or ((home,) if home else ())
     if len(councils) != 1 or ACROSS_COUNCILS.search(question) or scope.years:
@@ -250,6 +250,11 @@ def _meta(d: DocumentInfo) -> dict:
     """A document's record as its chunks carry it, for `Filters` and `Scope`."""
     return {"doc": d.doc, "kind": d.kind, "local_authority": d.local_authority, "date": d.date,
             "year": int(d.date[:4]) if d.date else None, "visit_dates": ",".join(d.visit_dates)}
+
+
+def _asks_rating(question: str, authorities: Iterable[str]) -> bool:
+    """A judgement or grade asked for, not named as the occasion ("after being judged inadequate in 2013")."""
+    return bool(RATING_Q.search(RATING_AS_CONTEXT.sub(" ", question))) or _asks_grade(question, authorities)
 
 
 def _asks_grade(question: str, authorities: Iterable[str]) -> bool:
