@@ -77,6 +77,8 @@ ROLE_Q = re.compile(r"^\s*who (?:is|was|were|are) the (?:current |present |new |
 ROLES = {"lead inspector": ["reporting inspector"]}  # what older reports call the role (2013: "Reporting inspector")
 HOW_MANY = re.compile(r"\bhow many (?:of (?:the|their|its|these|those|[a-z]+['’]s) )?((?:[a-z'-]+ ?){1,3})",
                       re.IGNORECASE)
+# "a good number of care leavers ... when they turn 18" counts none of them; "a large number of children (98 ..." does
+SOME = frozenset("a good small large significant increasing growing high low considerable greater".split())
 PEOPLE = frozenset(tokenize("children child young people"))  # what a count of children may call them
 # a sentence whose figure counts what the sentence before it named: "This rose from 14 out of 24 to 17 out of 26."
 # ("This report includes ..." speaks of the document, not of the sentence before it)
@@ -507,8 +509,9 @@ def _counts(question: str, text: str, any_mention: bool = False) -> bool:
     words = re.findall(r"[a-z0-9£%.,']+", text.lower())
     for i, w in enumerate(words):  # "the number of looked after children ... reduced from 60 to 36"
         after = [x for x in words[i + 2: i + 4] if x not in ("the", "all", "these", "those")][:1]
+        rest = words[i: i + 7] if i and words[i - 1] in SOME else words[i:]  # "a large number of children (98 from"
         if w in ("number", "numbers", "total") and words[i + 1: i + 2] == ["of"] \
-                and counted & set(tokenize(" ".join(after))) and HAS_NUMBER.search(" ".join(words[i:])):
+                and counted & set(tokenize(" ".join(after))) and HAS_NUMBER.search(" ".join(rest)):
             return True
         if words[i + 1: i + 2] and words[i + 1] in NAMED_BY_NUMBER:
             continue  # "the 0-25 service for disabled children" counts no children

@@ -31,6 +31,13 @@ RATING_AS_CONTEXT = re.compile(r"\b(after|since|following|before|until|once)\b[^
                                r"(judged|rated)\b|\bgraded care profile\b", re.IGNORECASE)
 OVER_TIME = re.compile(r"\bover time\b|\bhistory\b|\beach\b|\ball\b|\bevery\b|\bchanged?\b|\bimproved?\b|\bsince\b",
                        re.IGNORECASE)
+# "How does Ofsted currently rate Medway's services for care leavers?": the verb, of what Ofsted grades (the council,
+# its services, a judgement's area), not "how did inspectors rate the out-of-hours service?"
+RATE_VERB = re.compile(r"\b(?:do|does|did)\b[^?]{0,40}?\brate\b(?P<what>[^?]*)", re.IGNORECASE)
+GRADED_AREAS = frozenset(tokenize("council local authority children's services its their them it overall effectiveness "
+                                  "experiences progress of children who need help and protection in care looked after "
+                                  "achieving permanence care leavers impact leaders leadership management governance "
+                                  "adoption performance social work practice with families currently now"))
 PREVIOUS = re.compile(r"\b(before|previous|prior|preceding)\b", re.IGNORECASE)  # "better than the inspection before?"
 ChunksOf = Callable[[list[str]], list[StoredChunk]]
 
@@ -254,7 +261,10 @@ def _meta(d: DocumentInfo) -> dict:
 
 def _asks_rating(question: str, authorities: Iterable[str]) -> bool:
     """A judgement or grade asked for, not named as the occasion ("after being judged inadequate in 2013")."""
-    return bool(RATING_Q.search(RATING_AS_CONTEXT.sub(" ", question))) or _asks_grade(question, authorities)
+    verb = RATE_VERB.search(question)
+    rated = verb and not set(tokenize(verb.group("what"))) - GENERIC - GRADED_AREAS - \
+        set(tokenize(" ".join(authorities)))
+    return bool(RATING_Q.search(RATING_AS_CONTEXT.sub(" ", question)) or rated) or _asks_grade(question, authorities)
 
 
 def _asks_grade(question: str, authorities: Iterable[str]) -> bool:

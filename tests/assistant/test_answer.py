@@ -664,3 +664,13 @@ def test_a_when_question_is_answered_from_one_passage():
     answer = compose("When did the joint targeted area inspection of domestic abuse take place?", hits, EMBED,
                      settings=WORDS_ONLY)
     assert [c.doc for c in answer.citations] == ["a.pdf"] and "June 2018" in answer.text
+
+
+def test_a_good_number_is_no_count_unless_a_figure_follows_closely():
+    from assistant.answer import _counts
+
+    assert not _counts("How many care leavers does Medway support?", "A good number of care leavers benefit from "
+                       "continuing to live with their foster carers when they turn 18.")
+    assert _counts("How many children were in the pre-proceedings stage?",
+                   "A large number of children (98 from 47 families) are subject to the pre-proceedings phase.")
+    assert _counts("How many children are looked after?", "The number of looked after children fell from 60 to 36.")

@@ -240,6 +240,15 @@ def test_a_grade_asked_of_a_service_is_no_question_about_the_councils_judgement(
     assert not _asks_grade("Is the quality of assessments in Rutland good?", ("Rutland",))
 
 
+def test_how_does_ofsted_rate_asks_a_grade_only_of_what_ofsted_grades():
+    from assistant.facts import _asks_rating
+
+    assert _asks_rating("How does Ofsted currently rate Medway's services for care leavers?", ("Medway",))
+    assert _asks_rating("How does Ofsted rate Rutland?", ("Rutland",))
+    assert not _asks_rating("How did inspectors in July 2019 rate the out-of-hours social work service?", ())
+    assert not _asks_rating("What was the vacancy rate for social workers?", ())
+
+
 def test_a_follow_up_asking_whether_it_improved_since_reads_the_reports_after_the_earlier_one():
     from assistant.followup import resolve
 
