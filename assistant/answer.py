@@ -19,7 +19,7 @@ from ingest.metadata import MONTHS as MONTH_NAMES
 from vectorstore.bm25_index import tokenize
 from vectorstore.boilerplate import normalise
 from vectorstore.query_scope import (ASKS_WHEN, AUTHOR_NAMED, CHILDRENS_HOME, IN_CARE, INSPECTORS_NAMED, LOOKED_AT,
-                                     SINCE_THEN, WHO_INSPECTED, WHO_WROTE, YEAR, Scope, asks_now, asks_over_time,
+                                     SINCE_THEN, UNALLOCATED, WHO_INSPECTED, WHO_WROTE, YEAR, Scope, asks_now, asks_over_time,
                                      scope_of, sections_asked, unframed)
 from vectorstore.retrieval import ACROSS_COUNCILS, OWN_PAPERS, Hit
 
@@ -48,7 +48,7 @@ SCHEDULE = re.compile(r"\bnext\b[^.]{0,60}\b(inspection|visit)|\b(re-?inspection
                       r"(will be|is expected|are expected|is due|is planned)\b", re.IGNORECASE)
 ASKS_AHEAD = re.compile(r"\b(next|expect\w*|future|due|plann\w+|anticipat\w+|upcoming|re-?inspection)\b", re.IGNORECASE)
 SPAN = re.compile(r"\b(within|in) (about |approximately |around )?\w+ (years?|months?|weeks?)\b", re.IGNORECASE)
-WHY_Q = re.compile(r"^\s*why\b|\bwhat (held|caused|led|stopped|prevented)\b", re.IGNORECASE)
+WHY_Q = re.compile(r"(?:^|[,;:]\s*)why\b|\bwhat (held|caused|led|stopped|prevented)\b", re.IGNORECASE)
 # How a sentence gives a reason: "due to staff sickness", "a lack of community resources means that ..."
 CAUSE = re.compile(r"\b(because|due to|as a result|result(ed|s|ing)? (of|in|from)|reasons?|owing to|caused|lack of|"
                    r"led to|leading to|means that|therefore|difficult|problematic|impact(ed|s)? (of|on))\b", re.IGNORECASE)
@@ -96,8 +96,9 @@ SINCE = re.compile(r"\b(?:since|after|following)\b[^?]{0,30}?\b((?:19|20)\d\d)\b
 LAST_YEAR = 2049  # the last year YEAR reads
 PART_OF_YEAR = re.compile(r"\b(early|mid|late|spring|summer|autumn|winter)[- ](?:of )?((?:19|20)\d\d)\b",
                           re.IGNORECASE)  # "late 2025", "the spring 2025 visit"
-PARTS = {"early": MONTH_NAMES[:4], "mid": MONTH_NAMES[4:8], "late": MONTH_NAMES[8:], "spring": MONTH_NAMES[2:5],
-         "summer": MONTH_NAMES[5:8], "autumn": MONTH_NAMES[8:11], "winter": MONTH_NAMES[:2] + MONTH_NAMES[11:]}
+# each with the month after it: a report dated December describes the autumn its author spent on it
+PARTS = {"early": MONTH_NAMES[:5], "mid": MONTH_NAMES[4:9], "late": MONTH_NAMES[8:], "spring": MONTH_NAMES[2:6],
+         "summer": MONTH_NAMES[5:9], "autumn": MONTH_NAMES[8:], "winter": MONTH_NAMES[:3] + MONTH_NAMES[11:]}
 MONTH_YEAR = re.compile(rf"\b{MONTHS}\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 HAS_DATE = re.compile(rf"\b{MONTHS}\b|\b(19|20)\d\d\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b")
 HAS_NUMBER = re.compile(r"(?<![\w/])(?!(?:19|20)\d\d\b)\d+(?:[.,]\d+)?|£\s?\d|"
@@ -126,12 +127,14 @@ SAME = {"led": "lead", "rate": "judg", "grade": "judg", "judgment": "judg"}
 EmbedFn = Callable[[list[str]], list[list[float]]]
 IN_CARE_RE = re.compile(IN_CARE, re.IGNORECASE)
 CHILDRENS_HOME_RE = re.compile(CHILDRENS_HOME, re.IGNORECASE)
+UNALLOCATED_RE = re.compile(UNALLOCATED, re.IGNORECASE)
 
 
 def terms_of(text: str) -> list[str]:
     """The words that weigh in a sentence or question: "children in care" and "looked after children" read alike
     (both words of the first are in every passage; "looked after" is what older reports write)."""
-    return tokenize(CHILDRENS_HOME_RE.sub(" home ", IN_CARE_RE.sub(" looked after children ", text)))
+    text = UNALLOCATED_RE.sub(" unallocated ", IN_CARE_RE.sub(" looked after children ", text))
+    return tokenize(CHILDRENS_HOME_RE.sub(" home ", text))
 
 
 @dataclass(frozen=True)
@@ -326,14 +329,17 @@ def compose(question: str, hits: Sequence[Hit], embed: EmbedFn, weights: dict[st
     before = _before(units)
     eligible = [u for u in units if _may_answer(hits[u.hit], named, councils, named_year) and in_period[u.hit]
                 and _fits_type(question, u.text, before[id(u)].text if id(u) in before else "")]
-    if NUMBER_Q.search(question):  # a figure must sit in a sentence about the thing asked for
+    if NUMBER_Q.search(question):  # a figure must sit in a sentence about the thing asked for (if it names more than
+        # "Ofsted visits", which every passage names)
         counted = OCCASION.split(question, maxsplit=1)[0]  # "... permanent when Ofsted looked at the front door"
+        counted = SCOPE_WORDS.sub(" ", counted)  # "... in autumn 2019": when, not what is counted
         topic = [t for t in dict.fromkeys(terms_of(counted)) if t not in GENERIC | QUESTION_WORDS and not t.isdigit()]
-        mass = sum(weights.get(t, 1.0) for t in topic) or 1.0
-        eligible = [u for u in eligible  # "I hired a manager to interview social workers ... In her view caseloads
-                    if sum(weights.get(t, 1.0) for t in topic  # were too high": the sentence before says whose
-                           if t in u.terms | (before[id(u)].terms if id(u) in before else set())) / mass
-                    >= settings.figure_coverage]
+        mass = sum(weights.get(t, 1.0) for t in topic)
+        if topic:  # "I hired a manager to interview social workers ... In her view caseloads were too high": the
+            eligible = [u for u in eligible  # sentence before says whose
+                        if sum(weights.get(t, 1.0) for t in topic
+                               if t in u.terms | (before[id(u)].terms if id(u) in before else set())) / mass
+                        >= settings.figure_coverage]
     if not (when_or_who or LOOKED_AT_Q.search(question)):
         # a letter's opening ("This letter summarises the findings of the focused visit to ... on 3 May") says
         # which visit it was, not what was found: it answers only when no finding does
@@ -350,6 +356,8 @@ def compose(question: str, hits: Sequence[Hit], embed: EmbedFn, weights: dict[st
         eligible = [u for u in eligible if (hits[u.hit].date or "") == newest]
         best = max(eligible, key=lambda u: u.score)
     chosen = _choose(question, best, eligible, settings)
+    chosen += [before[id(u)] for u in chosen  # "The number ... now stands at around 15" is read with what it counts
+               if id(u) in before and ANAPHOR.match(u.text) and before[id(u)] not in chosen]
     answer = _render(question, chosen, hits, query, dated=now)
     rival = _rival(best, [u for u in eligible if u.hit != best.hit], settings)
     if rival is None:
@@ -390,11 +398,15 @@ def _score(query: str, units: list[Unit], hits: list[Hit], embed: EmbedFn, weigh
     for u in units:
         u.terms = set(terms_of(u.text))
     before = _before(units)
+    figure = bool(NUMBER_Q.search(query))
     for u in units:
-        context = set(tokenize(hits[u.hit].heading))
-        if id(u) in before and ANAPHOR.match(u.text):
-            context |= before[id(u)].terms  # "This rose from 14 out of 24 ...": what the sentence before named
-        covered = sum(w * (1.0 if t in u.terms else 0.5 if t in context else 0.0) for t, w in weight.items())
+        context, own = set(tokenize(hits[u.hit].heading)), u.terms
+        if id(u) in before and ANAPHOR.match(u.text):  # "This rose from 14 out of 24 ...": what the sentence before
+            if figure:  # named; for a figure, the two sentences are one answer ("There are unallocated cases. The
+                own = own | before[id(u)].terms  # number ... now stands at around 15")
+            else:
+                context |= before[id(u)].terms
+        covered = sum(w * (1.0 if t in own else 0.5 if t in context else 0.0) for t, w in weight.items())
         u.score = ((1 - s.dense_weight) * covered / total + s.rank_weight / (u.hit + 1)
                    + (s.section_bonus if in_section[u.hit] or (author and AUTHOR_LINE.match(u.text)) else 0.0)
                    + (s.cause_bonus if why and CAUSE.search(u.text) else 0.0))
@@ -534,6 +546,8 @@ def _choose(question: str, best: Unit, eligible: list[Unit], s: AnswerSettings) 
             continue
         if u.hit != best.hit and not history and DATE_Q.search(question):
             continue  # "when was it?" wants one date: another passage's date is another occasion, or the same again
+        if u.hit != best.hit and WHY_Q.search(question) and not CAUSE.search(u.text):
+            continue  # "why ...?": another passage's sentence joins with a reason, not a figure on the same topic
         if (u.hit != best.hit and not history and s.dense_weight
                 and (u.dense is None or u.dense < (best.dense or 0.0) - s.extra_margin)):
             continue  # another passage's sentence that the words favour but the model does not: a guess

@@ -10,7 +10,8 @@ import re
 import unicodedata
 from collections import Counter
 
-BULLET = re.compile(r"^\s*(?:[-*+•◼▪■●○◦►–]|o(?=\s)|\((?:\d{1,2}|[a-z]|[ivx]{1,4})\)|(?:[a-z]|[ivx]{1,4})\))\s+")
+# the list marks, with the Symbol-font glyphs pypdf gives for Word's bullets (U+F06E, U+F0A7, U+F0B7 ...)
+BULLET = re.compile(r"^\s*(?:[-*+•◼▪■●○◦►–\uf06e\uf0a7\uf0b7\uf0d8\uf0fc\uf076\uf02d]|o(?=\s)|\((?:\d{1,2}|[a-z]|[ivx]{1,4})\)|(?:[a-z]|[ivx]{1,4})\))\s+")
 NUMBERED = re.compile(r"^\s*(?:\d{1,3}\.(?:\d{1,3}\.?)*|\d{1,3}\.\d{1,3}|[A-Z]\.)\s+[A-Z(‘'\"]")
 PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\s*$", re.IGNORECASE)
 LETTERHEAD = re.compile(  # Ofsted's address block, printed wherever a letter's page starts

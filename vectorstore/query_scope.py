@@ -140,6 +140,9 @@ EXPANSIONS += [(IN_CARE, "children in care looked after children")]
 # A council's own children's home is a "residential unit" in its papers ("Medway have one residential unit, Old Vic")
 CHILDRENS_HOME = r"\bchildren['’]?s homes?\b|\bresidential (?:units?|homes?|children['’]?s homes?)\b"
 EXPANSIONS += [(CHILDRENS_HOME, "children's home residential unit")]
+# "cases with no allocated social worker" are "unallocated cases"
+UNALLOCATED = r"\bunallocated\b|\b(?:no|not|without an?|yet to be|awaiting) allocat(?:ed|ion)\b|\bnot been allocated\b"
+EXPANSIONS += [(UNALLOCATED, "unallocated")]
 # "How many ...?", "how much ...?": the question's frame, not a word to search for ("too many cases")
 HOW_MUCH = re.compile(r"\bhow (many|much)\b", re.IGNORECASE)
 EXPANSIONS += [(rf"(?-i:\b{a}s?\b)", long) for a, long in ACRONYMS.items()]

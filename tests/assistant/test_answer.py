@@ -674,3 +674,41 @@ def test_a_good_number_is_no_count_unless_a_figure_follows_closely():
     assert _counts("How many children were in the pre-proceedings stage?",
                    "A large number of children (98 from 47 families) are subject to the pre-proceedings phase.")
     assert _counts("How many children are looked after?", "The number of looked after children fell from 60 to 36.")
+
+
+def test_a_season_takes_in_the_month_after_it_when_a_report_on_it_is_dated():
+    from assistant.answer import _in_period, _period
+
+    december = hit(1, "The number now stands at around 15.", date="2019-12-01")
+    assert _in_period(*_period("How many cases were unallocated in autumn 2019?"), december)
+    assert not _in_period(*_period("How many cases were unallocated in summer 2019?"), december)
+
+
+def test_a_figure_that_refers_back_is_answered_with_the_sentence_it_refers_to():
+    hits = [hit(1, "Staff morale is low. There are unallocated cases. The number is reducing and now stands at around "
+                   "15 but has been as high as 60.", date="2019-12-01")]
+    answer = compose("How many children's cases had no allocated social worker in autumn 2019?", hits, EMBED,
+                     settings=WORDS_ONLY)
+    assert "There are unallocated cases. [1] The number is reducing" in answer.text and "morale" not in answer.text
+    why = [hit(1, "Adoption work is timely and effective. There are not enough in-house foster carers to meet demand. This means that it "
+                  "is not always possible for brothers and sisters to be placed together.")]
+    answer = compose("Why couldn't brothers and sisters in care always live together?", why, EMBED, settings=WORDS_ONLY)
+    assert "There are not enough in-house foster carers" in answer.text and "Adoption" not in answer.text
+
+
+def test_a_figure_question_naming_only_what_every_passage_names_needs_no_topic_in_the_sentence():
+    hits = [hit(1, "Ofsted have now carried out four monitoring visits in May 2020, July 2021 and May 2022.",
+                date="2022-09-01")]
+    answer = compose("How many Ofsted monitoring visits had there been by the May 2022 visit?", hits, EMBED,
+                     settings=WORDS_ONLY)
+    assert not answer.refused and "four monitoring visits" in answer.text
+
+
+def test_a_why_question_takes_from_other_passages_only_sentences_that_give_a_reason():
+    hits = [hit(1, "Special guardianship assessments are not progressed in a timely way because of staff shortages."),
+            hit(2, "Children in care in this area\n- 20 special guardianship assessments were completed in the year",
+                page=6),
+            hit(3, "Assessments for special guardianship are delayed as a result of court backlogs.", page=9)]
+    answer = compose("In 2023, why were special guardianship assessments being held up?", hits, EMBED,
+                     settings=WORDS_ONLY)
+    assert [c.page for c in answer.citations] == [1, 9]

@@ -27,6 +27,16 @@ def test_list_items_and_numbered_sections_keep_their_own_lines():
     assert "2.3 Leaders know the service well." in lines
 
 
+def test_word_bullets_pypdf_gives_as_symbol_font_glyphs_keep_their_own_lines():
+    text = ("Children looked after in this area \n\uf06e 31 August 2015, 433 children are being looked after. "
+            "This is an increase from 425. Of this number: \n\uf02d 177 (or 41%) live outside the area \n"
+            "\uf02d 33 live in residential homes \n\uf0a7 discussions with children and young people")
+    lines = clean_pages([text])[0].split("\n")
+    assert lines[0] == "Children looked after in this area"
+    assert lines[1].startswith("\uf06e 31 August 2015") and lines[2] == "\uf02d 177 (or 41%) live outside the area"
+    assert len(lines) == 5
+
+
 def test_sentence_split_by_blank_lines_is_rejoined():
     cleaned = clean_pages(["Progress has been hampered by the COVID-19\n\n\n\npandemic, and by staff sickness."])[0]
     assert cleaned == "Progress has been hampered by the COVID-19 pandemic, and by staff sickness."
