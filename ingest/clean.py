@@ -10,8 +10,7 @@ import re
 import unicodedata
 from collections import Counter
 
-# the list marks, with the Symbol-font glyphs pypdf gives for Word's bullets (U+F06E, U+F0A7, U+F0B7 ...)
-BULLET = re.compile(r"^\s*(?:[-*+•◼▪■●○◦►–\uf06e\uf0a7\uf0b7\uf0d8\uf0fc\uf076\uf02d]|o(?=\s)|\((?:\d{1,2}|[a-z]|[ivx]{1,4})\)|(?:[a-z]|[ivx]{1,4})\))\s+")
+BULLET = re.compile(r"^\s*(?:[-*+•◼▪■●○◦►–]|o(?=\s)|\((?:\d{1,2}|[a-z]|[ivx]{1,4})\)|(?:[a-z]|[ivx]{1,4})\))\s+")
 NUMBERED = re.compile(r"^\s*(?:\d{1,3}\.(?:\d{1,3}\.?)*|\d{1,3}\.\d{1,3}|[A-Z]\.)\s+[A-Z(‘'\"]")
 PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\s*$", re.IGNORECASE)
 LETTERHEAD = re.compile(  # Ofsted's address block, printed wherever a letter's page starts
@@ -30,8 +29,13 @@ MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 TERMINAL = tuple(".!?:;\"')”’]")
 
 
+# Word's bullets in Symbol and Wingdings fonts, as pypdf gives them (private-use code points a browser shows as boxes)
+SYMBOL_BULLETS = str.maketrans({"\uf06e": "■", "\uf0a7": "▪", "\uf0b7": "•", "\uf0d8": "►", "\uf0fc": "•",
+                                "\uf076": "•", "\uf02d": "-"})
+
+
 def normalise_chars(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text)
+    text = unicodedata.normalize("NFKC", text).translate(SYMBOL_BULLETS)
     return text.replace("\u00ad", "").replace("\u200b", "").replace("\t", " ")
 
 

@@ -33,7 +33,7 @@ def test_word_bullets_pypdf_gives_as_symbol_font_glyphs_keep_their_own_lines():
             "\uf02d 33 live in residential homes \n\uf0a7 discussions with children and young people")
     lines = clean_pages([text])[0].split("\n")
     assert lines[0] == "Children looked after in this area"
-    assert lines[1].startswith("\uf06e 31 August 2015") and lines[2] == "\uf02d 177 (or 41%) live outside the area"
+    assert lines[1].startswith("■ 31 August 2015") and lines[2] == "- 177 (or 41%) live outside the area"
     assert len(lines) == 5
 
 
