@@ -262,7 +262,8 @@ def split_units(hit_index: int, text: str) -> list[Unit]:
     for number, line in enumerate(_lines(text)):
         line = line.strip()
         # a heading frames an answer and is not one, unless it labels a value ("Inspection dates: 3 to 14 July")
-        if not line or ((is_heading(line) or line.endswith("?")) and not _labels_a_value(line)):
+        # and a line that leads in to a list ("In the last 12 months:") says nothing itself
+        if not line or ((is_heading(line) or line.endswith(("?", ":"))) and not _labels_a_value(line)):
             continue
         if BULLET.match(line) and sum(_is_sentence(line[s.start:s.end]) for s in sentences(line)) < 2:
             units.append(Unit(hit_index, line, True, line=number))  # one finding, perhaps with "(Outcome 4 ...)"
