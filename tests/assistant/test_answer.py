@@ -715,7 +715,9 @@ def test_a_why_question_takes_from_other_passages_only_sentences_that_give_a_rea
 
 
 def test_a_line_leading_in_to_a_list_is_no_answer_itself():
-    hits = [hit(1, "Children looked after in this area\nIn the last 12 months:\n- there have been 29 adoptions\n"
+    hits = [hit(1, "Children looked after in this area\n■ In the last 12 months:\n- there have been 29 adoptions\n"
                    "- 20 children became the subject of special guardianship orders")]
     answer = compose("How many adoptions have there been in the last 12 months?", hits, EMBED, settings=WORDS_ONLY)
     assert "29 adoptions" in answer.text and "In the last 12 months:" not in answer.text
+    assert [u.text for u in split_units(0, "■ In the last 12 months:\n- there have been 29 adoptions")] == [
+        "- there have been 29 adoptions"]
