@@ -347,6 +347,11 @@ def compose(question: str, hits: Sequence[Hit], embed: EmbedFn, weights: dict[st
         findings = [u for u in eligible if not OPENING.search(u.text)]
         if any(u.score >= settings.min_score for u in findings):
             eligible = findings
+    if named and DATE_Q.search(question):  # "on which dates was the visit in the 8 July 2021 letter?": the letter
+        # says, before a council paper that lists every visit
+        own = [u for u in eligible if hits[u.hit].doc in named]
+        if any(u.score >= settings.min_score for u in own):
+            eligible = own
     best = max(eligible, key=lambda u: u.score, default=None)
     if best is None or best.score < settings.min_score:
         return refuse(question, hits, query)

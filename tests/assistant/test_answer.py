@@ -406,6 +406,18 @@ def test_the_councils_own_paper_about_a_named_visit_may_answer_for_it():
     assert not answer.refused and answer.citations[0].doc == "scrutiny.txt"
 
 
+def test_when_a_named_visit_was_is_answered_from_its_own_letter_before_a_council_paper_listing_visits():
+    paper = Hit("p1", "Ofsted letters were written up after the focused visit and monitoring visits carried out in May 2020, "
+                      "July 2021 and January 2022.", {"doc": "scrutiny.txt", "title": "Committee report",
+                                                      "date": "2022-08-25", "page": 1, "kind": "scrutiny committee report"},
+                rank=1)
+    letter = hit(2, "This letter summarises the findings of the focused visit carried out on 25 and 26 May 2021.",
+                 doc="july.pdf", date="2021-07-08")
+    answer = compose("On which dates did Ofsted carry out the focused visit written up in its 8 July 2021 letter?",
+                     [paper, letter], EMBED, settings=WORDS_ONLY, named=("july.pdf",))
+    assert [c.doc for c in answer.citations] == ["july.pdf"] and "25 and 26 May 2021" in answer.text
+
+
 def test_a_council_paper_from_before_the_named_visit_is_not_about_it():
     paper = Hit("p1", "Ofsted's monitoring visit found the quality and impact of support for all care leavers improving.",
                 {"doc": "scrutiny.txt", "title": "Committee report", "date": "2022-07-28", "page": 1,
