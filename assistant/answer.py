@@ -39,6 +39,8 @@ MONEY_Q = re.compile(r"\b(money|funding|funds?|budgets?|spend|spending|spent|cos
                      re.IGNORECASE)
 MONEY = re.compile(r"£\s?\d|\d\s?(?:m|bn|k)\b|\b(million|billion|pounds)\b", re.IGNORECASE)
 OCCASION = re.compile(r"(?<=\w),?\s+when\s+", re.IGNORECASE)  # a clause naming the occasion, not the thing asked about
+OCCASION_NAMED = re.compile(r"\b(ofsted|inspect\w*|visit\w*|commissioner|review\w*|report|monitor\w*|wrote)\b",
+                            re.IGNORECASE)
 DATE_Q = re.compile(ASKS_WHEN, re.IGNORECASE)
 FUTURE_Q = re.compile(r"(^|,)\s*when (will|is|are|should|would)\b|"  # "when will the next one be?"
                       r"\bwhen (did|does|do) \w+(?: \w+){0,4} (expect|anticipate|plan)\b", re.IGNORECASE)
@@ -395,6 +397,9 @@ def _score(query: str, units: list[Unit], hits: list[Hit], embed: EmbedFn, weigh
         f"{query} {AUTHOR_NAMED}" if WHO_WROTE_Q.search(query) else query
     q_terms = [SAME.get(t, t) for t in dict.fromkeys(terms_of(unframed(asked))) if t not in GENERIC | councils]
     scope = set(tokenize(" ".join(m.group(0) for m in SCOPE_WORDS.finditer(query))))  # years, months
+    parts = OCCASION.split(query, maxsplit=1)  # "... when the commissioner wrote her 2019 report": when, not what
+    if len(parts) == 2 and not DATE_Q.search(query) and OCCASION_NAMED.search(parts[1]):  # (not "... now when a child
+        scope |= set(terms_of(parts[1])) - set(terms_of(parts[0]))  # goes missing", what is asked about)
     weight = {t: weights.get(t, 1.0) * (s.scope_weight if t in scope else 1.0) for t in q_terms}
     total = sum(weight.values()) or 1.0
     sections = sections_asked(query)

@@ -733,3 +733,11 @@ def test_a_line_leading_in_to_a_list_is_no_answer_itself():
     assert "29 adoptions" in answer.text and "In the last 12 months:" not in answer.text
     assert [u.text for u in split_units(0, "■ In the last 12 months:\n- there have been 29 adoptions")] == [
         "- there have been 29 adoptions"]
+
+
+def test_the_occasion_a_question_names_weighs_less_than_what_it_asks_about():
+    hits = [hit(1, "The national adviser wrote to the commissioner about her review."),
+            hit(2, "The current political make-up of the council is: 32 Conservative, 20 Labour and 2 Independent.")]
+    answer = compose("What was the party political make-up of Testshire Council when the commissioner wrote her review?",
+                     hits, EMBED, settings=WORDS_ONLY)
+    assert answer.citations[answer.lead - 1].text.startswith("The current political make-up")
