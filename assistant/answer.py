@@ -123,7 +123,8 @@ national university trust nhs clinical commissioning group integrated partners p
 key findings main what how
 """.split()) | frozenset(MONTH_NAMES)
 SCOPE_WORDS = re.compile(rf"\b(?:{MONTHS}|spring|summer|autumn|winter|(?:19|20)\d\d)\b", re.IGNORECASE)
-LABELLED = re.compile(r"^[^:]{3,40}:\s*\S")  # "Inspection dates: 15 July", "Lead inspector: A Name"
+# "Inspection dates: 15 July", "Lead inspector: A Name"; not a sentence ("The make-up of the council is: 32 ...")
+LABELLED = re.compile(r"^[^:]{3,40}(?<!\bis)(?<!\bare)(?<!\bwas)(?<!\bwere):\s*\S")
 # How questions say it -> how the documents say it (stemmed): "who led" -> "lead inspector"
 SAME = {"led": "lead", "rate": "judg", "grade": "judg", "judgment": "judg"}
 EmbedFn = Callable[[list[str]], list[list[float]]]

@@ -741,3 +741,10 @@ def test_the_occasion_a_question_names_weighs_less_than_what_it_asks_about():
     answer = compose("What was the party political make-up of Testshire Council when the commissioner wrote her review?",
                      hits, EMBED, settings=WORDS_ONLY)
     assert answer.citations[answer.lead - 1].text.startswith("The current political make-up")
+
+
+def test_a_sentence_with_a_colon_after_its_verb_is_no_label():
+    from assistant.answer import _labels_a_value
+
+    assert _labels_a_value("Dates of previous inspection: 9 to 11 December 2019")
+    assert not _labels_a_value("The make-up of the council is: 32 Conservative, 20 Labour")
