@@ -38,6 +38,8 @@ NUMBER_Q = re.compile(r"\bhow (many|much|long|big|large)\b|\bwhat (proportion|pe
 MONEY_Q = re.compile(r"\b(money|funding|funds?|budgets?|spend|spending|spent|costs?|investment|invested|savings)\b|£",
                      re.IGNORECASE)
 MONEY = re.compile(r"£\s?\d|\d\s?(?:m|bn|k)\b|\b(million|billion|pounds)\b", re.IGNORECASE)
+SECOND_QUESTION = re.compile(r",?\s+and\s+(?:how|what|when|who|why|where|which|whether|was|were|is|are|did)\b",
+                             re.IGNORECASE)
 OCCASION = re.compile(r"(?<=\w),?\s+when\s+", re.IGNORECASE)  # a clause naming the occasion, not the thing asked about
 OCCASION_NAMED = re.compile(r"\b(ofsted|inspect\w*|visit\w*|commissioner|review\w*|report|monitor\w*|wrote)\b",
                             re.IGNORECASE)
@@ -336,6 +338,7 @@ def compose(question: str, hits: Sequence[Hit], embed: EmbedFn, weights: dict[st
     if NUMBER_Q.search(question):  # a figure must sit in a sentence about the thing asked for (if it names more than
         # "Ofsted visits", which every passage names)
         counted = OCCASION.split(question, maxsplit=1)[0]  # "... permanent when Ofsted looked at the front door"
+        counted = SECOND_QUESTION.split(counted, maxsplit=1)[0]  # "How many homes ..., and how were they rated?"
         counted = SCOPE_WORDS.sub(" ", counted)  # "... in autumn 2019": when, not what is counted
         topic = [t for t in dict.fromkeys(terms_of(counted)) if t not in GENERIC | QUESTION_WORDS and not t.isdigit()]
         mass = sum(weights.get(t, 1.0) for t in topic)

@@ -748,3 +748,11 @@ def test_a_sentence_with_a_colon_after_its_verb_is_no_label():
 
     assert _labels_a_value("Dates of previous inspection: 9 to 11 December 2019")
     assert not _labels_a_value("The make-up of the council is: 32 Conservative, 20 Labour")
+
+
+def test_a_figure_is_about_the_first_question_not_a_second_one_joined_to_it():
+    hits = [hit(1, "The local authority operates two children’s homes. Many staff were trained last year.",
+                date="2015-11-27")]
+    answer = compose("How many children's homes did Testshire run itself at the time of the 2015 inspection, and how "
+                     "had they been rated?", hits, EMBED, settings=replace(WORDS_ONLY, min_score=0.2))
+    assert not answer.refused and "two children’s homes" in answer.text
