@@ -360,7 +360,8 @@ def test_the_section_a_question_asks_for_answers_it_not_the_letter_opening():
 
 
 @pytest.mark.parametrize("question", ["Which of His Majesty's inspectors carried out the 2022 visit?",
-                                      "Which HMI led the visit?", "Who carried out the 2022 visit?"])
+                                      "Which HMI led the visit?", "Who carried out the 2022 visit?",
+                                      "Which leaders does the 2024 area SEND report name for the council?"])
 def test_which_inspectors_asks_who(question):
     from assistant.answer import WHO_Q
 
