@@ -14,7 +14,7 @@ from typing import Callable, Sequence
 import numpy as np
 
 from ingest.chunking import is_heading, sentences
-from ingest.clean import BULLET
+from ingest.clean import BULLET, TERMINAL
 from ingest.metadata import MONTHS as MONTH_NAMES
 from vectorstore.bm25_index import tokenize
 from vectorstore.boilerplate import normalise
@@ -256,7 +256,8 @@ def _lines(text: str) -> list[str]:
     for line in text.split("\n"):
         prev = lines[-1].rstrip() if lines else ""
         if (prev and line.strip() and not BULLET.match(line.strip()) and not BULLET.match(prev.strip())
-                and (CARRIES_ON.search(prev) or line.strip()[0].islower())):
+                and (CARRIES_ON.search(prev) or line.strip()[0].islower()
+                     or (line.strip()[0] == "(" and not prev.endswith(TERMINAL)))):  # "... Placement Panel" / "(CAPP)"
             lines[-1] = f"{lines[-1]}\n{line}"
         else:
             lines.append(line)

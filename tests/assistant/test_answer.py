@@ -757,3 +757,11 @@ def test_a_figure_is_about_the_first_question_not_a_second_one_joined_to_it():
     answer = compose("How many children's homes did Testshire run itself at the time of the 2015 inspection, and how "
                      "had they been rated?", hits, EMBED, settings=replace(WORDS_ONLY, min_score=0.2))
     assert not answer.refused and "two children’s homes" in answer.text
+
+
+def test_a_sentence_broken_before_a_bracket_is_read_whole():
+    units = split_units(0, "Senior managers established a weekly accommodation and placement panel\n(CAPP) in May 2013 to "
+                           "bring consistency to decisions.\n(Outcome 4) is met.")
+    assert [u.text.replace("\n", " ") for u in units][0] == (
+        "Senior managers established a weekly accommodation and placement panel (CAPP) in May 2013 to bring "
+        "consistency to decisions.")
