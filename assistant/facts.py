@@ -11,7 +11,7 @@ from ingest import DocumentInfo
 from ingest.metadata import MONTHS
 from vectorstore.chroma_store import StoredChunk
 from vectorstore.bm25_index import tokenize
-from vectorstore.query_scope import KIND_WORDS, LATEST, YEAR, Scope, named_authorities, scope_of
+from vectorstore.query_scope import KIND_WORDS, LATEST, RATING_AS_CONTEXT, YEAR, Scope, named_authorities, scope_of
 from vectorstore.retrieval import ACROSS_COUNCILS, Filters
 
 RATING_Q = re.compile(r"\brat(ed|ing|ings)\b|\bjudge?ments?\b|\bjudged\b|\bgrade[ds]?\b|\bverdicts?\b|\boverall effectiveness\b|"
@@ -24,11 +24,6 @@ COUNCIL_ITSELF = frozenset({"the council", "the local authority", "the authority
                             "its children's services", "the council's children's services"})
 WHEN_Q = re.compile(r"^\s*when\b", re.IGNORECASE)
 OTHER_Q = re.compile(r"(^|[,;:]\s*)(and )?(who|where|why|how (many|much|long))\b", re.IGNORECASE)  # not about a rating
-# a judgement named as the occasion, not asked for: "the notices received after being judged inadequate in
-# 2013", "before re-inspecting a council judged inadequate"; and the graded care profile, a tool for neglect
-RATING_AS_CONTEXT = re.compile(r"\b(after|since|following|before|until|once)\b[^?,]{0,25}?\b(judged|rated|judge?ments?|"
-                               r"ratings?|verdicts?)\b|\b(council|authority|authorities|services)\s+(that (was|were|is|are) )?"
-                               r"(judged|rated)\b|\bgraded care profile\b", re.IGNORECASE)
 OVER_TIME = re.compile(r"\bover time\b|\bhistory\b|\beach\b|\ball\b|\bevery\b|\bchanged?\b|\bimproved?\b|\bsince\b",
                        re.IGNORECASE)
 # "How does Ofsted currently rate Medway's services for care leavers?": the verb, of what Ofsted grades (the council,

@@ -111,6 +111,11 @@ LOOKED_AT = r"\blook(ed)? at\b|\bfocus(ed)? on\b|\bwhat part\b|\bwhich (areas|se
 # A question about when: "when was ...", "on which dates ...", "After the visit, when did ...".
 ASKS_WHEN = (r"^\s*(on |in )?(when|what dates?|which dates?|what days?|which days?)\b|\bwhat date\b|"
              r",\s*when (did|was|were|is|are|does|do|will)\b")
+# a judgement named as the occasion, not asked for: "the notices received after being judged inadequate in
+# 2013", "before re-inspecting a council judged inadequate"; and the graded care profile, a tool for neglect
+RATING_AS_CONTEXT = re.compile(r"\b(after|since|following|before|until|once)\b[^?,]{0,25}?\b(judged|rated|judge?ments?|"
+                               r"ratings?|verdicts?)\b|\b(council|authority|authorities|services)\s+(that (was|were|is|are) )?"
+                               r"(judged|rated)\b|\bgraded care profile\b", re.IGNORECASE)
 # What inspection documents call the thing a question asks for, added to the lexical query.
 EXPANSIONS: list[tuple[str, str]] = [
     (WHO_INSPECTED, INSPECTORS_NAMED),
@@ -143,6 +148,7 @@ EXPANSIONS += [(CHILDRENS_HOME, "children's home residential unit")]
 # "cases with no allocated social worker" are "unallocated cases"
 UNALLOCATED = r"\bunallocated\b|\b(?:no|not|without an?|yet to be|awaiting) allocat(?:ed|ion)\b|\bnot been allocated\b"
 EXPANSIONS += [(UNALLOCATED, "unallocated")]
+EXPANSIONS += [(r"\b(money|funding|funds?|budgets?|spend|spending|spent|invest\w*)\b|£", "funding budget investment")]
 # "How many ...?", "how much ...?": the question's frame, not a word to search for ("too many cases")
 HOW_MUCH = re.compile(r"\bhow (many|much)\b", re.IGNORECASE)
 EXPANSIONS += [(rf"(?-i:\b{a}s?\b)", long) for a, long in ACRONYMS.items()]
@@ -206,7 +212,8 @@ def unframed(question: str) -> str:
 def expand(question: str) -> str:
     """The words BM25 searches for: the question's topic (`unframed`), and what the documents call the things it
     asks about."""
-    extra = [terms for pattern, terms in EXPANSIONS if re.search(pattern, question, re.IGNORECASE)]
+    asked = RATING_AS_CONTEXT.sub(" ", question)  # "the money put in after the 2019 judgement" asks for no judgement
+    extra = [terms for pattern, terms in EXPANSIONS if re.search(pattern, asked, re.IGNORECASE)]
     question = unframed(question)
     return question if not extra else f"{question} {' '.join(extra)}"
 

@@ -77,6 +77,10 @@ def test_expansion_adds_document_vocabulary():
     assert expand("What changed in the MASH?").endswith("multi-agency safeguarding hub")
     assert expand("Were initial health assessments timely?").endswith("IHA")
     assert expand("Was the mash lumpy?") == "Was the mash lumpy?"  # an acronym is written in capitals
+    money = expand("How much additional money did the council put in after the 2019 judgement?")
+    assert "funding" in money and "overall effectiveness" not in money  # the judgement is when, not what is asked
+    assert "overall effectiveness" in expand("What was the 2019 judgement?")
+    assert "unallocated" in expand("How many cases had no allocated social worker?")
 
 
 def test_an_acronyms_plural_is_the_same_word():
