@@ -50,7 +50,8 @@ def fact_answer(question: str, documents: Callable[[], list[DocumentInfo]], chun
     graded = GRADE_WORD.search(question)
     if rating and graded and ACROSS_COUNCILS.search(question) and not scope.authorities:
         return _councils_graded(question, graded.group(1).lower(), documents, chunks_of, filters, scope)
-    if not rating and not (WHEN_Q.search(question) and LATEST.search(question) and len(scope.kinds) == 1
+    any_kind = not scope.kinds and OFSTED_CAME.search(question)  # "when did Ofsted last visit?": any of its reports
+    if not rating and not (WHEN_Q.search(question) and LATEST.search(question) and (len(scope.kinds) == 1 or any_kind)
                            and not _says_more(question, VISIT_WORDS)):
         return None  # "when did the current director arrive, according to the last focused visit?" is not its date
     docs = [d for d in documents() if filters.accepts(_meta(d))]
@@ -64,7 +65,7 @@ def fact_answer(question: str, documents: Callable[[], list[DocumentInfo]], chun
         docs = [d for d in docs if d.kind == kind and (d.overall or d.judgements or d.outcome)]
         wanted = "all" if OVER_TIME.search(question) and not scope.years else "latest"
     else:
-        docs = [d for d in docs if d.kind == scope.kinds[0] and d.visit_dates]
+        docs = [d for d in docs if (d.kind in OFSTED_KINDS if any_kind else d.kind == scope.kinds[0]) and d.visit_dates]
         wanted = "latest"
     if scope.years:
         named = [d for d in docs if Scope(years=scope.years).matches(_meta(d))]
@@ -142,6 +143,8 @@ def unknown_councils(question: str, known: Callable[[], set[str]], passages: lis
 
 
 VISITS = ("focused visit", "monitoring visit", "area SEND inspection", "joint targeted area inspection")
+OFSTED_KINDS = ("full inspection",) + VISITS
+OFSTED_CAME = re.compile(r"\b(ofsted|inspectors)\b[^?]{0,30}\b(visit(ed)?|inspect(ed)?|came|come|been)\b", re.IGNORECASE)
 
 
 def missing_reports(question: str, documents: Callable[[], list[DocumentInfo]], filters: Filters = Filters(),
@@ -196,7 +199,8 @@ def unknown_names(question: str, vocabulary: Container[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(n for n in names if not any(t in vocabulary or t in GENERIC for t in tokenize(n))))
 
 
-VISIT_WORDS = frozenset(tokenize("most newest current carried out take took place happen held inspect visit date dates"))
+VISIT_WORDS = frozenset(tokenize("most newest current carried out take took place happen held inspect visit date dates "
+                                  "come came been"))
 COMPARING = frozenset(tokenize("one before previous prior earlier better worse last latest recent next since change"))
 
 

@@ -76,6 +76,13 @@ def test_when_was_the_last_inspection(library):
     assert "was carried out" not in other.text  # a date the report gives, not the inspection's own
 
 
+def test_when_did_ofsted_last_visit_is_the_newest_report_of_any_kind(library):
+    for question in ("When did Ofsted last visit Rutland's children's services?", "When did inspectors last come?"):
+        answer = library.ask(question)
+        assert answer.text.startswith("The latest full inspection of Rutland was carried out from 3 to 14 July 2026")
+        assert answer.citations[0].sentence == "Inspection dates: 3 to 14 July 2026"
+
+
 def test_a_council_the_library_does_not_hold_is_refused(library):
     answer = library.ask("What were the judgements for Portsmouth in 2023?")
     assert answer.refused and "no documents about Portsmouth" in answer.text and not answer.citations
