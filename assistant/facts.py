@@ -6,13 +6,14 @@ from __future__ import annotations
 import re
 from typing import Callable, Container, Iterable, Sequence
 
-from assistant.answer import GENERIC, GRADE_WORD, Answer, Citation
+from assistant.answer import GENERIC, GRADE_WORD, MONTH_YEAR, PART_OF_YEAR, Answer, Citation, _period
+from assistant.answer import _month_year as month_year
 from ingest import DocumentInfo
 from ingest.metadata import MONTHS
 from vectorstore.chroma_store import StoredChunk
 from vectorstore.bm25_index import tokenize
 from vectorstore.query_scope import KIND_WORDS, LATEST, RATING_AS_CONTEXT, YEAR, Scope, named_authorities, scope_of
-from vectorstore.retrieval import ACROSS_COUNCILS, Filters
+from vectorstore.retrieval import ACROSS_COUNCILS, OWN_PAPERS, Filters
 
 RATING_Q = re.compile(r"\brat(ed|ing|ings)\b|\bjudge?ments?\b|\bjudged\b|\bgrade[ds]?\b|\bverdicts?\b|\boverall effectiveness\b|"
                       r"\boutcome of the (area )?send\b", re.IGNORECASE)
@@ -166,6 +167,41 @@ def missing_reports(question: str, documents: Callable[[], list[DocumentInfo]], 
     if not theirs or any(d.kind in kinds for d in theirs):
         return ""
     return f"{' or '.join(kinds)} about {' or '.join(councils)}"
+
+
+# what a report found or looked at, asked of it ("what did the January 2022 monitoring visit find?")
+FINDINGS_Q = re.compile(r"\b(find|found|findings|say|said|conclude\w*|focus(?:ed)? on|look(?:ed)? at)\b", re.IGNORECASE)
+
+
+def missing_month(question: str, documents: Callable[[], list[DocumentInfo]], filters: Filters = Filters(),
+                  home: str | None = None) -> str:
+    """What the library holds of the one kind of visit a question asks the findings of, naming its month ("what did
+    the January 2022 monitoring visit find?"), when no report of that kind about the council is of that month:
+    a council paper listing the visit says nothing of what it found. Empty otherwise."""
+    scope, months = scope_of(question), _period(question)[1]
+    kinds = [k for k in scope.kinds if k in VISITS]
+    councils = scope.authorities or ((home,) if home else ())
+    if len(kinds) != 1 or not months or len(councils) != 1 or not FINDINGS_Q.search(question):
+        return ""
+    held_all = [d for d in documents() if d.local_authority == councils[0] and filters.accepts(_meta(d))]
+    theirs = [d for d in held_all if d.kind == kinds[0]]
+    if any(month_year(x).lower() in months for d in theirs for x in (d.date or "", *d.visit_dates)):
+        return ""
+    first = min(_months_since_0(m) for m in months)  # the council's own paper of the next few months may report it
+    if any(d.kind in OWN_PAPERS and d.date and 0 <= _months_since_0(month_year(d.date).lower()) - first <= 3
+           for d in held_all):
+        return ""
+    held = ", ".join(dict.fromkeys(month_year(d.visit_dates[-1] if d.visit_dates else d.date or "").title()
+                                   for d in sorted(theirs, key=lambda d: d.date or "")))
+    asked = (MONTH_YEAR.search(question) or PART_OF_YEAR.search(question)).group(0)
+    return f"It holds no report of a {kinds[0]} to {councils[0]} in {asked}" + \
+        (f"; its {kinds[0]} reports are of {held}." if held else ".")
+
+
+def _months_since_0(month_year: str) -> int:
+    """ "january 2022" -> a count of months, to compare two months."""
+    month, year = month_year.split()
+    return int(year) * 12 + MONTHS.index(month)
 
 
 def ungraded(question: str, documents: Callable[[], list[DocumentInfo]], filters: Filters = Filters(),

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Callable
 
 from assistant.answer import NO_ANSWER, Answer, compose, refuse
-from assistant.facts import fact_answer, missing_reports, ungraded, unknown_councils, unknown_names
+from assistant.facts import fact_answer, missing_month, missing_reports, ungraded, unknown_councils, unknown_names
 from assistant.followup import resolve
 from assistant.llm import llm_answer, make_chat_model
 from assistant.overview import overview_answer
@@ -320,6 +320,9 @@ class Library:
         absent = missing_reports(query, self.documents, filters, home, [h.text for h in hits])
         if absent:  # "the latest focused visit to Torbay", which has had none in this library
             return refuse(question, hits, query, why=f"It holds no {absent}.")
+        unlisted = missing_month(query, self.documents, filters, home)
+        if unlisted:  # "what did the January 2022 monitoring visit find?", when only a paper listing it is held
+            return refuse(question, hits, query, why=unlisted)
         unrated = ungraded(query, self.documents, filters, home)
         if unrated:  # "What grade did Bristol get?", where the library holds only a focused visit to Bristol
             return refuse(question, hits, query, why=unrated)

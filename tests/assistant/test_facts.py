@@ -334,3 +334,20 @@ def test_a_follow_up_naming_its_own_report_drops_the_earlier_time():
     history = [{"role": "user", "content": "What did the 2019 inspection find?"},
                {"role": "user", "content": "Has it improved since?"}]
     assert "2019" not in resolve("Who led the latest inspection?", history)
+
+
+def test_the_findings_of_a_visit_in_a_month_the_library_holds_no_report_of_are_refused_saying_so():
+    from assistant.facts import missing_month
+    from ingest import DocumentInfo
+
+    visit = DocumentInfo("1", "sept.pdf", "Monitoring visit", "monitoring visit", "Rutland", "2022-10-26",
+                         ("2022-09-13", "2022-09-14"))
+    paper = DocumentInfo("2", "paper.txt", "Committee report", "scrutiny committee report", "Rutland", "2022-07-28")
+    held = [visit, paper]
+    assert missing_month("What did the January 2022 monitoring visit to Rutland find?", lambda: held) == (
+        "It holds no report of a monitoring visit to Rutland in January 2022; its monitoring visit reports are of "
+        "September 2022.")
+    assert missing_month("What did the September 2022 monitoring visit to Rutland find?", lambda: held) == ""
+    # the council's paper of July 2022 may report on the May visit; a question that asks no findings is not refused
+    assert missing_month("What did the May 2022 monitoring visit to Rutland find?", lambda: held) == ""
+    assert missing_month("How many monitoring visits to Rutland had there been by January 2022?", lambda: held) == ""
