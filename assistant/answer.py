@@ -89,6 +89,7 @@ PEOPLE = frozenset(tokenize("children child young people"))  # what a count of c
 # ("This report includes ..." speaks of the document, not of the sentence before it)
 ANAPHOR = re.compile(r"\s*(?:(?:this|these|it|they|that)\b(?!\s+(?:report|letter|publication|document|summary|inspection|"
                      r"visit)\b)|the (?:number|figure|total|proportion|rate)\b)", re.IGNORECASE)
+LEADS_IN = re.compile(r":\s*$|\bthe following\b[^.]{0,40}\.?\s*$", re.IGNORECASE)  # a line a list follows
 LIST_Q = re.compile(r"\b(what|which) (were|are) (the|some)\b|\bareas?\b|\bimprove(?!d)\w*\b|\brecommend\w*\b|\blist\b|"
                     r"\btopics\b|\bweaknesses\b|\bstrengths\b|\bjudgements\b", re.IGNORECASE)
 MONTHS = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -269,8 +270,7 @@ def split_units(hit_index: int, text: str) -> list[Unit]:
     for number, line in enumerate(_lines(text)):
         line = line.strip()
         # a heading frames an answer and is not one, unless it labels a value ("Inspection dates: 3 to 14 July")
-        # and a line that leads in to a list ("In the last 12 months:") says nothing itself
-        if not line or ((is_heading(line) or line.endswith(("?", ":"))) and not _labels_a_value(line)):
+        if not line or ((is_heading(line) or line.endswith("?")) and not _labels_a_value(line)):
             continue
         if BULLET.match(line) and sum(_is_sentence(line[s.start:s.end]) for s in sentences(line)) < 2:
             units.append(Unit(hit_index, line, True, line=number))  # one finding, perhaps with "(Outcome 4 ...)"
@@ -372,6 +372,7 @@ def compose(question: str, hits: Sequence[Hit], embed: EmbedFn, weights: dict[st
     chosen = _choose(question, best, eligible, settings)
     chosen += [before[id(u)] for u in chosen  # "The number ... now stands at around 15" is read with what it counts
                if id(u) in before and ANAPHOR.match(u.text) and before[id(u)] not in chosen]
+    chosen += _listed(chosen, eligible, settings)
     answer = _render(question, chosen, hits, query, dated=now)
     rival = _rival(best, [u for u in eligible if u.hit != best.hit], settings)
     if rival is None:
@@ -570,6 +571,18 @@ def _choose(question: str, best: Unit, eligible: list[Unit], s: AnswerSettings) 
             continue  # another passage's sentence that the words favour but the model does not: a guess
         chosen.append(u)
     return chosen
+
+
+def _listed(chosen: list[Unit], eligible: list[Unit], s: AnswerSettings) -> list[Unit]:
+    """The list items that follow a chosen line leading in to them ("... should take the following action.",
+    "... the significant weaknesses, including:"): the lead-in alone says nothing."""
+    extra: list[Unit] = []
+    for u in chosen:
+        if not u.is_item and LEADS_IN.search(u.text):
+            items = [v for v in eligible if v.hit == u.hit and v.is_item and v.line > u.line
+                     and v not in chosen and v not in extra]
+            extra += sorted(items, key=lambda v: v.line)[: s.max_sentences * 2]
+    return extra
 
 
 def _near_duplicate(a: str, b: str) -> bool:

@@ -727,13 +727,14 @@ def test_a_why_question_takes_from_other_passages_only_sentences_that_give_a_rea
     assert [c.page for c in answer.citations] == [1, 9]
 
 
-def test_a_line_leading_in_to_a_list_is_no_answer_itself():
-    hits = [hit(1, "Children looked after in this area\n■ In the last 12 months:\n- there have been 29 adoptions\n"
-                   "- 20 children became the subject of special guardianship orders")]
-    answer = compose("How many adoptions have there been in the last 12 months?", hits, EMBED, settings=WORDS_ONLY)
-    assert "29 adoptions" in answer.text and "In the last 12 months:" not in answer.text
-    assert [u.text for u in split_units(0, "■ In the last 12 months:\n- there have been 29 adoptions")] == [
-        "- there have been 29 adoptions"]
+def test_a_line_leading_in_to_a_list_is_answered_with_the_list():
+    hits = [hit(1, "Recommendations\nIn order to improve services, the local authority should take the following "
+                   "action.\n- ensure there is a clear analysis of risk for all children\n"
+                   "- ensure that all children have a permanence plan\nInspectors met 20 children.")]
+    answer = compose("Which actions did the inspection say the local authority should take to improve?", hits, EMBED,
+                     settings=replace(WORDS_ONLY, max_sentences=1))
+    assert "the following action. [1]" in answer.text and "clear analysis of risk" in answer.text
+    assert "permanence plan" in answer.text and "20 children" not in answer.text
 
 
 def test_the_occasion_a_question_names_weighs_less_than_what_it_asks_about():
