@@ -69,7 +69,8 @@ WHERE_Q = re.compile(r"^\s*where\b|\baddress\b", re.IGNORECASE)
 # services ...", "This publication is available at ..."): about Ofsted, never about the council it inspected
 COLOPHON = re.compile(r"\bregulates and inspects to achieve excellence\b|\bIt assesses council children['’]s services\b|"
                       r"\bThis (?:publication|report|letter) (?:is|will be) (?:available|published)\b|"
-                      r"©\s*Crown copyright|\bInterested in our work\b|\bin a different format\b", re.IGNORECASE)
+                      r"©\s*Crown copyright|\bInterested in our work\b|\bin a different format\b|"
+                      r"\bOfsted produces this report\b", re.IGNORECASE)  # "... under its power to combine reports"
 POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b")  # "ME4 4TR": a letter's address block
 WHO_Q = re.compile(r"^\s*(who|which (of (the |his |her )?)?(majesty['’]s )?inspectors?|which hmis?|"
                    r"which (senior )?(leaders?|people|persons?|officers?|officials?|directors?|councillors?))\b|"

@@ -619,6 +619,10 @@ def test_the_colophon_closing_a_report_answers_nothing():
     answer = compose("What does Ofsted say about services for looked after children?", [hit(1, colophon)], EMBED,
                      settings=WORDS_ONLY)
     assert answer.refused and not answer.citations
+    power = ("Ofsted produces this report of the inspection of local authority functions and the review of the local "
+             "safeguarding children board under its power to combine reports.")
+    assert compose("What did Ofsted's review say about the local safeguarding children board?", [hit(1, power)], EMBED,
+                   settings=WORDS_ONLY).refused
 
 
 def test_who_wrote_a_paper_is_answered_from_its_author_line():
