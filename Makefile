@@ -53,6 +53,8 @@ eval: venv
 	  --docs ../shared/seeds ../shared/corpus/medway --index .eval-index --out out/eval-dev4
 	$(BIN)/python -m evals run --dataset evals/datasets/medway_dev5.jsonl \
 	  --docs ../shared/seeds ../shared/corpus/medway --index .eval-index --out out/eval-dev5
+	$(BIN)/python -m evals run --dataset evals/datasets/medway_dev6.jsonl \
+	  --docs ../shared/seeds ../shared/corpus/medway --index .eval-index --out out/eval-dev6
 
 # The held-out set: written once, blind, after the answerer was tuned on the dev sets; measured, never tuned on.
 heldout: venv
