@@ -83,6 +83,7 @@ ROLE_Q = re.compile(r"^\s*who (?:is|was|were|are) the (?:current |present |new |
 ROLES = {"lead inspector": ["reporting inspector"]}  # what older reports call the role (2013: "Reporting inspector")
 HOW_MANY = re.compile(r"\bhow many (?:of (?:the|their|its|these|those|[a-z]+['’]s) )?((?:[a-z'-]+ ?){1,3})",
                       re.IGNORECASE)
+ELIDED = re.compile(r"(?:were|was|are|is|did|do|does|had|have|has|of them)\b", re.IGNORECASE)  # "how many were ..."
 # "a good number of care leavers ... when they turn 18" counts none of them; "a large number of children (98 ..." does
 SOME = frozenset("a good small large significant increasing growing high low considerable greater".split())
 PEOPLE = frozenset(tokenize("children child young people"))  # what a count of children may call them
@@ -529,6 +530,8 @@ def _counts(question: str, text: str, any_mention: bool = False) -> bool:
     m = HOW_MANY.search(question)
     if not m:
         return True
+    if ELIDED.match(m.group(1)):  # "a postal survey of looked after children. How many were surveyed?": the thing
+        return not any_mention  # counted was named before; any figure may count it
     # "how many children": children are what is counted; "how many children's homes": homes, not children
     counted = set(tokenize(re.sub(r"\b\w+['’]s\b", " ", m.group(1)))) - QUESTION_WORDS
     if counted & PEOPLE:  # "how many children": "66 young people were supported"
@@ -548,6 +551,9 @@ def _counts(question: str, text: str, any_mention: bool = False) -> bool:
             continue  # "the 0-25 service for disabled children" counts no children
         if HAS_NUMBER.fullmatch(w.strip(".,")) and counted & set(tokenize(" ".join(words[i + 1: i + 4]))):
             return True
+        if HAS_NUMBER.fullmatch(w.strip(".,")) and PEOPLE & set(tokenize(" ".join(words[i + 1: i + 3]))) \
+                and counted & set(tokenize(text)):  # "how many homeless 16-year-olds": "all 20 young people
+            return True  # ... who presented as homeless"
     return False
 
 

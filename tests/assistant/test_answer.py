@@ -770,3 +770,14 @@ def test_a_sentence_broken_before_a_bracket_is_read_whole():
     assert [u.text.replace("\n", " ") for u in units][0] == (
         "Senior managers established a weekly accommodation and placement panel (CAPP) in May 2013 to bring "
         "consistency to decisions.")
+
+
+def test_how_many_may_count_what_was_named_before_or_people_the_sentence_describes():
+    from assistant.answer import _counts
+
+    survey = "The 2013 inspection mentions a postal survey of children in care. How many were surveyed?"
+    assert _counts(survey, "A postal survey was carried out in July 2012 of 111 looked after children.")
+    homeless = "How many homeless 16- and 17-year-olds came to the council before the 2015 inspection?"
+    assert _counts(homeless, "Between April and July 2015, all 20 young people aged 16 and 17 who presented as "
+                             "homeless received a joint housing assessment.")
+    assert not _counts(homeless, "Between April and July 2015, 20 young people aged 16 and 17 were adopted.")
