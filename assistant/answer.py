@@ -70,9 +70,10 @@ WHERE_Q = re.compile(r"^\s*where\b|\baddress\b", re.IGNORECASE)
 COLOPHON = re.compile(r"\bregulates and inspects to achieve excellence\b|\bIt assesses council children['’]s services\b|"
                       r"\bThis (?:publication|report|letter) (?:is|will be) (?:available|published)\b|"
                       r"©\s*Crown copyright|\bInterested in our work\b|\bin a different format\b|"
-                      r"\bOfsted produces this report\b", re.IGNORECASE)  # "... under its power to combine reports"
+                      r"\bOfsted produces this report\b|"  # "... under its power to combine reports"
+                      r"\bsend you a copy of the guidance\b", re.IGNORECASE)
 POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b")  # "ME4 4TR": a letter's address block
-WHO_Q = re.compile(r"^\s*(who|which (of (the |his |her )?)?(majesty['’]s )?inspectors?|which hmis?|"
+WHO_Q = re.compile(r"^\s*(?:(?:and|so|but)\s+)?(who|which (of (the |his |her )?)?(majesty['’]s )?inspectors?|which hmis?|"
                    r"which (senior )?(leaders?|people|persons?|officers?|officials?|directors?|councillors?))\b|"
                    r"\bwhat (was|is|were|are) the names? of\b", re.IGNORECASE)
 WHO_INSPECTED_Q = re.compile(WHO_INSPECTED, re.IGNORECASE)  # who did it: read with how reports name inspectors

@@ -361,7 +361,8 @@ def test_the_section_a_question_asks_for_answers_it_not_the_letter_opening():
 
 @pytest.mark.parametrize("question", ["Which of His Majesty's inspectors carried out the 2022 visit?",
                                       "Which HMI led the visit?", "Who carried out the 2022 visit?",
-                                      "Which leaders does the 2024 area SEND report name for the council?"])
+                                      "Which leaders does the 2024 area SEND report name for the council?",
+                                      "And who was the deputy lead?"])
 def test_which_inspectors_asks_who(question):
     from assistant.answer import WHO_Q
 
@@ -620,7 +621,8 @@ def test_the_colophon_closing_a_report_answers_nothing():
                      settings=WORDS_ONLY)
     assert answer.refused and not answer.citations
     power = ("Ofsted produces this report of the inspection of local authority functions and the review of the local "
-             "safeguarding children board under its power to combine reports.")
+             "safeguarding children board under its power to combine reports. If you would like Ofsted to send you a "
+             "copy of the guidance, please telephone 0300 123 4234 or email the local safeguarding children board.")
     assert compose("What did Ofsted's review say about the local safeguarding children board?", [hit(1, power)], EMBED,
                    settings=WORDS_ONLY).refused
 
