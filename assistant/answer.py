@@ -340,15 +340,15 @@ def compose(question: str, hits: Sequence[Hit], embed: EmbedFn, weights: dict[st
     before = _before(units)
     eligible = [u for u in units if _may_answer(hits[u.hit], named, councils, named_year) and in_period[u.hit]
                 and _fits_type(question, u.text, before[id(u)].text if id(u) in before else "")]
-    if NUMBER_Q.search(question):  # a figure must sit in a sentence about the thing asked for (if it names more than
-        # "Ofsted visits", which every passage names)
+    if NUMBER_Q.search(question):  # a figure must sit in a sentence about the thing asked for
         counted = OCCASION.split(question, maxsplit=1)[0]  # "... permanent when Ofsted looked at the front door"
         counted = SECOND_QUESTION.split(counted, maxsplit=1)[0]  # "How many homes ..., and how were they rated?"
         counted = SCOPE_WORDS.sub(" ", counted)  # "... in autumn 2019": when, not what is counted
         topic = [t for t in dict.fromkeys(terms_of(counted)) if t not in GENERIC | QUESTION_WORDS and not t.isdigit()]
-        mass = sum(weights.get(t, 1.0) for t in topic)
-        if topic:  # "I hired a manager to interview social workers ... In her view caseloads were too high": the
-            eligible = [u for u in eligible  # sentence before says whose
+        if topic:  # (none when it names only what every passage names: "how many Ofsted visits ...?")
+            mass = sum(weights.get(t, 1.0) for t in topic)
+            eligible = [u for u in eligible  # "I hired a manager ... In her view caseloads were too high": the
+                        # sentence before says whose
                         if sum(weights.get(t, 1.0) for t in topic
                                if t in u.terms | (before[id(u)].terms if id(u) in before else set())) / mass
                         >= settings.figure_coverage]
@@ -407,9 +407,10 @@ def _score(query: str, units: list[Unit], hits: list[Hit], embed: EmbedFn, weigh
         f"{query} {AUTHOR_NAMED}" if WHO_WROTE_Q.search(query) else query
     q_terms = [SAME.get(t, t) for t in dict.fromkeys(terms_of(unframed(asked))) if t not in GENERIC | councils]
     scope = set(tokenize(" ".join(m.group(0) for m in SCOPE_WORDS.finditer(query))))  # years, months
-    parts = OCCASION.split(query, maxsplit=1)  # "... when the commissioner wrote her 2019 report": when, not what
-    if len(parts) == 2 and not DATE_Q.search(query) and OCCASION_NAMED.search(parts[1]):  # (not "... now when a child
-        scope |= set(terms_of(parts[1])) - set(terms_of(parts[0]))  # goes missing", what is asked about)
+    # "... when the commissioner wrote her 2019 report" names when, not what (unlike "... now when a child goes missing")
+    parts = OCCASION.split(query, maxsplit=1)
+    if len(parts) == 2 and not DATE_Q.search(query) and OCCASION_NAMED.search(parts[1]):
+        scope |= set(terms_of(parts[1])) - set(terms_of(parts[0]))
     weight = {t: weights.get(t, 1.0) * (s.scope_weight if t in scope else 1.0) for t in q_terms}
     total = sum(weight.values()) or 1.0
     sections = sections_asked(query)
