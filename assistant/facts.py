@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from typing import Callable, Container, Iterable, Sequence
 
-from assistant.answer import GENERIC, GRADE_WORD, MONTH_YEAR, PART_OF_YEAR, Answer, Citation, _period
-from assistant.answer import _month_year as month_year
+from assistant.answer import (GENERIC, GRADE_WORD, MONTH_YEAR, PART_OF_YEAR, Answer, Citation, _month_year,
+                              _period)
 from ingest import DocumentInfo
 from ingest.metadata import MONTHS
 from vectorstore.chroma_store import StoredChunk
@@ -87,7 +87,7 @@ def fact_answer(question: str, documents: Callable[[], list[DocumentInfo]], chun
             support = _support(mine, d.judgement_page or 1, pattern)
             sentences.append(_rating_sentence(d, n))
         else:
-            support = _support(mine, 1, re.compile(_month_year(d.visit_dates[-1]), re.IGNORECASE))
+            support = _support(mine, 1, re.compile(_month_pattern(d.visit_dates[-1]), re.IGNORECASE))
             sentences.append(f"The {'latest' if wanted == 'latest' else ''} {d.kind} of {d.local_authority} was "
                              f"carried out {'on' if len(set(d.visit_dates)) == 1 else 'from'} {_span(d.visit_dates)} [{n}].")
         if support is None:
@@ -185,13 +185,13 @@ def missing_month(question: str, documents: Callable[[], list[DocumentInfo]], fi
         return ""
     held_all = [d for d in documents() if d.local_authority == councils[0] and filters.accepts(_meta(d))]
     theirs = [d for d in held_all if d.kind == kinds[0]]
-    if any(month_year(x).lower() in months for d in theirs for x in (d.date or "", *d.visit_dates)):
+    if any(_month_year(x).lower() in months for d in theirs for x in (d.date or "", *d.visit_dates)):
         return ""
     first = min(_months_since_0(m) for m in months)  # the council's own paper of the next few months may report it
-    if any(d.kind in OWN_PAPERS and d.date and 0 <= _months_since_0(month_year(d.date).lower()) - first <= 3
+    if any(d.kind in OWN_PAPERS and d.date and 0 <= _months_since_0(_month_year(d.date).lower()) - first <= 3
            for d in held_all):
         return ""
-    held = ", ".join(dict.fromkeys(month_year(d.visit_dates[-1] if d.visit_dates else d.date or "").title()
+    held = ", ".join(dict.fromkeys(_month_year(d.visit_dates[-1] if d.visit_dates else d.date or "").title()
                                    for d in sorted(theirs, key=lambda d: d.date or "")))
     asked = (MONTH_YEAR.search(question) or PART_OF_YEAR.search(question)).group(0)
     return f"It holds no report of a {kinds[0]} to {councils[0]} in {asked}" + \
@@ -284,7 +284,7 @@ def _day(iso: str | None) -> str:
     return " ".join(x for x in (str(int(parts[2])) if len(parts) > 2 else "", month, parts[0]) if x)
 
 
-def _month_year(iso: str) -> str:
+def _month_pattern(iso: str) -> str:
     return rf"\b{MONTHS[int(iso[5:7]) - 1]}\s+{iso[:4]}\b"
 
 
