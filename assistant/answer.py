@@ -248,6 +248,7 @@ class AnswerSettings:
     now_ratio: float = 0.75  # how things stand now: the newest document whose best sentence scores this share of the best
 
 
+CROSS_REFERENCE = re.compile(r"\((?:see )?(?:paragraphs?|paras?|pages?|sections?|outcomes?)\s[\d.,\s and-]+\)", re.IGNORECASE)
 PARAGRAPH_NUMBER = re.compile(r"^\s*\d+(?:\.\d+)*\.?\s+(?=[A-Z])")  # "1.1 Recruitment ...", "2.9 The reason ..."
 NAMED_BY_NUMBER = frozenset({"service", "services", "team", "teams", "plus", "hub"})  # "the 0-25 service", "16 plus team"
 CARRIES_ON = re.compile(r"(,|\b(?:for|and|of|the|by|to|in|with|a|an|or|on|at|from))\s*$", re.IGNORECASE)
@@ -497,6 +498,7 @@ def _fits_type(question: str, text: str, previous: str = "") -> bool:
     """`previous`: the sentence before `text` in its paragraph, which "This rose from 14 to 17" counts on."""
     if NUMBER_Q.search(question):  # "how much money ...?" wants a sum of money, not any number
         text = PARAGRAPH_NUMBER.sub("", BULLET.sub("", text, count=1), count=1)  # "- 1.1 Recruitment ...": no figure
+        text = CROSS_REFERENCE.sub("", text)  # "... child in need reviews (paragraph 30)": nor this
         money = not MONEY_Q.search(question) or MONEY.search(text)
         counts = _counts(question, text) or bool(ANAPHOR.match(text) and _counts(question, previous, any_mention=True))
         return bool(HAS_NUMBER.search(text)) and counts and bool(money)
@@ -510,6 +512,8 @@ def _fits_type(question: str, text: str, previous: str = "") -> bool:
         return False
     if not WHO_Q.search(question) and _labels_a_value(text):  # "Dates of previous inspection: 9 to 11 December
         return False  # 2019" says when, not what "the 2019 inspection" found
+    if not WHO_Q.search(question) and MONTH_YEAR.search(text) and not text.rstrip().endswith(TERMINAL):
+        return False  # "Ofsted Focussed visit February 2019", a row of a table of events: it names one, says nothing of it
     if WHO_Q.search(question):
         role = ROLE_Q.search(question)  # "who was the lead member": a lead inspector is not the answer
         said = [role.group(1).lower()] + ROLES.get(role.group(1).lower(), []) if role else []

@@ -171,6 +171,9 @@ def missing_reports(question: str, documents: Callable[[], list[DocumentInfo]], 
 
 # what a report found or looked at, asked of it ("what did the January 2022 monitoring visit find?")
 FINDINGS_Q = re.compile(r"\b(find|found|findings|say|said|conclude\w*|focus(?:ed)? on|look(?:ed)? at)\b", re.IGNORECASE)
+# the question asks what another document reports of the visit: "according to the commissioner's report, what did
+# the June 2018 inspection find?" (that document answers, not the visit's own report)
+SOURCE_NAMED = re.compile(r"\baccording to\b|\b(commissioner|scrutiny|committee)\b", re.IGNORECASE)
 
 
 def missing_month(question: str, documents: Callable[[], list[DocumentInfo]], filters: Filters = Filters(),
@@ -181,7 +184,8 @@ def missing_month(question: str, documents: Callable[[], list[DocumentInfo]], fi
     scope, months = scope_of(question), _period(question)[1]
     kinds = [k for k in scope.kinds if k in VISITS]
     councils = scope.authorities or ((home,) if home else ())
-    if len(kinds) != 1 or not months or len(councils) != 1 or not FINDINGS_Q.search(question):
+    if (len(kinds) != 1 or not months or len(councils) != 1 or not FINDINGS_Q.search(question)
+            or SOURCE_NAMED.search(question)):
         return ""
     held_all = [d for d in documents() if d.local_authority == councils[0] and filters.accepts(_meta(d))]
     theirs = [d for d in held_all if d.kind == kinds[0]]

@@ -377,6 +377,14 @@ def test_on_which_dates_asks_when(question):
     assert DATE_Q.search(question)
 
 
+@pytest.mark.parametrize("question", ["When a child in care goes home to their parents, are those decisions made well?",
+                                      "When Ofsted looked at the front door in 2019, what did it find?"])
+def test_a_clause_opening_with_when_asks_no_date(question):
+    from assistant.answer import DATE_Q
+
+    assert not DATE_Q.search(question)
+
+
 def test_what_inspectors_looked_at_answers_only_what_they_looked_at():
     scope = hit(1, "Inspectors looked at the local authority's arrangements for children in need, including the "
                    "assessment and support of private fostering arrangements.")
@@ -783,3 +791,26 @@ def test_how_many_may_count_what_was_named_before_or_people_the_sentence_describ
     assert _counts(homeless, "Between April and July 2015, all 20 young people aged 16 and 17 who presented as "
                              "homeless received a joint housing assessment.")
     assert not _counts(homeless, "Between April and July 2015, 20 young people aged 16 and 17 were adopted.")
+
+
+def test_a_row_naming_an_event_and_its_month_says_when_not_what_was_found():
+    from assistant.answer import _fits_type
+
+    row = "Joint targeted area inspection of the response to domestic abuse in Medway June 2018"
+    assert not _fits_type("What did the inspection find about domestic abuse?", row)
+    assert _fits_type("When was the joint targeted area inspection?", row)
+    assert _fits_type("What did the inspection find?", "The inspection in June 2018 found good practice.")
+
+
+def test_a_cross_reference_is_no_figure():
+    from assistant.answer import _fits_type
+
+    question = "How much did the timeliness of reviews improve?"
+    assert not _fits_type(question, "- the quality and timeliness of child in need reviews (paragraph 30)")
+    assert _fits_type(question, "87.5% of reviews were held within timescale (paragraph 30).")
+
+
+def test_a_when_question_after_an_opening_sentence_asks_when():
+    from assistant.answer import DATE_Q
+
+    assert DATE_Q.search("In 2015 Medway was developing a scheme for managers. When was it due to start?")

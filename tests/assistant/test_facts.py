@@ -351,3 +351,6 @@ def test_the_findings_of_a_visit_in_a_month_the_library_holds_no_report_of_are_r
     # the council's paper of July 2022 may report on the May visit; a question that asks no findings is not refused
     assert missing_month("What did the May 2022 monitoring visit to Rutland find?", lambda: held) == ""
     assert missing_month("How many monitoring visits to Rutland had there been by January 2022?", lambda: held) == ""
+    # another document's account of the visit is what is asked for
+    assert missing_month("According to the commissioner's report, what did the January 2022 monitoring visit to "
+                         "Rutland find?", lambda: held) == ""
