@@ -18,8 +18,9 @@ from ingest.clean import BULLET, TERMINAL
 from ingest.metadata import MONTHS as MONTH_NAMES
 from vectorstore.bm25_index import tokenize
 from vectorstore.boilerplate import normalise
-from vectorstore.query_scope import (ASKS_WHEN, AUTHOR_NAMED, CHILDRENS_HOME, IN_CARE, INSPECTORS_NAMED, LOOKED_AT,
-                                     SINCE_THEN, UNALLOCATED, WHO_INSPECTED, WHO_WROTE, YEAR, Scope, asks_now, asks_over_time,
+from vectorstore.query_scope import (ASKS_WHEN, AUTHOR_NAMED, CHILDRENS_HOME, IN_CARE, INSPECTORS_NAMED, LOOKED_AT, NOW_SINCE,
+                                     SINCE_THEN, SOURCE, UNALLOCATED, WHO_INSPECTED, WHO_WROTE, YEAR, Scope, asks_now,
+                                     asks_over_time,
                                      scope_of, sections_asked, unframed)
 from vectorstore.retrieval import ACROSS_COUNCILS, OWN_PAPERS, Hit
 
@@ -373,7 +374,7 @@ def compose(question: str, hits: Sequence[Hit], embed: EmbedFn, weights: dict[st
         newest = max(hits[u.hit].date or "" for u in answering)
         eligible = [u for u in eligible if (hits[u.hit].date or "") == newest]
         best = max(eligible, key=lambda u: u.score)
-    chosen = _choose(question, best, eligible, settings)
+    chosen = _choose(question, best, eligible, settings, [h.doc for h in hits])
     chosen += [before[id(u)] for u in chosen  # "The number ... now stands at around 15" is read with what it counts
                if id(u) in before and ANAPHOR.match(u.text) and before[id(u)] not in chosen]
     chosen += _listed(chosen, eligible, settings)
@@ -464,7 +465,8 @@ def _period(question: str) -> tuple[tuple[int, ...], frozenset[str]]:
         years |= set(range(int(span.group(1)), int(span.group(2)) + 1))
     elif since := SINCE.search(question):  # "since 2019", "in the years after the 2019 judgement": any year after
         years |= set(range(int(next(y for y in since.groups() if y)), LAST_YEAR + 1))
-    elif years and SINCE_THEN.search(question):  # "... in 2019, and has it improved?": then and after
+    elif years and (SINCE_THEN.search(question)  # "... in 2019, and has it improved?": then and after
+                    or (NOW_SINCE.search(question) and not SOURCE.search(question))):  # "... in 2015. Is it better now?"
         years |= set(range(min(years), LAST_YEAR + 1))
     years = tuple(sorted(years))
     months = {f"{m.lower()} {y}" for m, y in MONTH_YEAR.findall(question)}
@@ -563,7 +565,8 @@ def _counts(question: str, text: str, any_mention: bool = False) -> bool:
     return False
 
 
-def _choose(question: str, best: Unit, eligible: list[Unit], s: AnswerSettings) -> list[Unit]:
+def _choose(question: str, best: Unit, eligible: list[Unit], s: AnswerSettings, docs: Sequence[str] = ()) -> list[Unit]:
+    """`docs`: each hit's document."""
     chosen, history = [best], asks_over_time(question)
     if best.is_item and LIST_Q.search(question):  # a list answers a list question: its siblings come too
         siblings = [u for u in eligible if u.hit == best.hit and u.is_item and u is not best]
@@ -583,6 +586,12 @@ def _choose(question: str, best: Unit, eligible: list[Unit], s: AnswerSettings) 
                 and (u.dense is None or u.dense < (best.dense or 0.0) - s.extra_margin)):
             continue  # another passage's sentence that the words favour but the model does not: a guess
         chosen.append(u)
+    if history:  # a history: each other document's best sentence that answers nearly as well ("... in 2015; by 2025 ...")
+        told = {docs[c.hit] for c in chosen}
+        for u in sorted(eligible, key=lambda u: -u.score):
+            if docs[u.hit] not in told and u.score >= max(s.min_score, s.now_ratio * best.score) and len(told) < 3:
+                chosen.append(u)
+                told.add(docs[u.hit])
     return chosen
 
 

@@ -38,6 +38,9 @@ SINCE_THEN = re.compile(r"\b(has|have|did)\b[^?]{0,40}?(?<!\bto )(?<!\bneeds )(?
                         r"\b(improv(?:e|ed|es|ing|ements?)|chang(?:e|ed|ing)|progress(?:ed|ing)?|got (?:any )?better|got (?:any )?worse)\b|"
                         r"\bsince then\b",
                         re.IGNORECASE)
+# "Ofsted criticised core groups in 2015. Are they working better now?": a year, then now (from that year to now)
+NOW_SINCE = re.compile(r"\b(now|currently|at present|presently|today|these days|nowadays|at the moment)\b", re.IGNORECASE)
+SOURCE = re.compile(r"\baccording to\b", re.IGNORECASE)  # "... now, according to the 2025 visit?": one report's account
 OVER_TIME = re.compile(r"\b(chang(?:e|ed|ing)|over the years|over time|recurring|through to|compared?|across the)\b",
                        re.IGNORECASE)  # not "changes of social worker": a noun, asked about in one report
 
@@ -223,4 +226,5 @@ def expand(question: str) -> str:
 def asks_over_time(question: str) -> bool:
     """A question about a history: several years, or how something changed ("... in 2019, and has it improved?",
     "how have caseloads changed?", "a recurring problem")."""
-    return len(set(YEAR.findall(question))) > 1 or bool(SINCE_THEN.search(question) or OVER_TIME.search(question))
+    return (len(set(YEAR.findall(question))) > 1 or bool(SINCE_THEN.search(question) or OVER_TIME.search(question))
+            or bool(YEAR.search(question) and NOW_SINCE.search(question) and not SOURCE.search(question)))

@@ -76,6 +76,19 @@ def test_passages_from_several_documents_read_as_a_history_in_date_order():
     assert answer.text.index("irregular") < answer.text.index("now give")
 
 
+def test_a_history_takes_each_other_documents_best_sentence_that_answers_nearly_as_well():
+    hits = [hit(1, "Supervision of social workers is irregular and rarely reflective in most teams.", doc="old.pdf",
+                date="2015-11-27"),
+            hit(2, "Managers now give social workers regular supervision, which they value.", doc="new.pdf",
+                date="2025-06-02")]
+    settings = AnswerSettings(keep_ratio=1.0, now_ratio=0.1, min_score=0.1)  # a second sentence only by the history rule
+    history = compose("Ofsted criticised supervision in 2015. Is supervision better now?", hits, EMBED,
+                      settings=settings)
+    assert [c.doc for c in history.citations] == ["old.pdf", "new.pdf"]
+    one = compose("What did Ofsted say about supervision of social workers?", hits, EMBED, settings=settings)
+    assert len(one.citations) == 1
+
+
 def test_a_list_question_brings_the_whole_list():
     text = ("What needs to improve?\n- The quality of assessments for children.\n- Timeliness of supervision "
             "and management oversight.\n- Life-story work for children in care.")

@@ -194,6 +194,9 @@ def test_a_history_takes_the_best_passage_of_other_documents_after_the_best_two(
     assert asks_over_time("Did services improve after the 2019 inspection?")
     assert asks_over_time("Has there been any improvement since the visit?")
     assert asks_over_time("Has the front door been improving?")
+    # a year, then now: from that year to now; but one report's account of now is no history
+    assert asks_over_time("Ofsted criticised core groups in 2015. Are core groups working better now?")
+    assert not asks_over_time("Where is the work handled now, according to the 2025 focused visit?")
     # what must improve, and "changes" as a noun, ask about one report
     assert not asks_over_time("What did Ofsted say Medway needs to improve after the April 2025 visit?")
     assert not asks_over_time("What did the 2021 focused visit say needed to improve?")
