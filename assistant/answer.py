@@ -229,6 +229,7 @@ class Unit:
     terms: set[str] = field(default_factory=set)
     dense: float | None = None  # the model's similarity to the question (None: not embedded)
     line: int = 0  # the passage's line (paragraph or list item) it comes from
+    lead: str = ""  # a list item's lead-in line ("Within six months:"), which says what the list is
 
 
 @dataclass(frozen=True)
@@ -271,14 +272,16 @@ def _lines(text: str) -> list[str]:
 
 
 def split_units(hit_index: int, text: str) -> list[Unit]:
-    units = []
+    units, lead = [], ""
     for number, line in enumerate(_lines(text)):
         line = line.strip()
+        if line and not BULLET.match(line):
+            lead = line if line.endswith(":") else ""
         # a heading frames an answer and is not one, unless it labels a value ("Inspection dates: 3 to 14 July")
         if not line or ((is_heading(line) or line.endswith("?")) and not _labels_a_value(line)):
             continue
         if BULLET.match(line) and sum(_is_sentence(line[s.start:s.end]) for s in sentences(line)) < 2:
-            units.append(Unit(hit_index, line, True, line=number))  # one finding, perhaps with "(Outcome 4 ...)"
+            units.append(Unit(hit_index, line, True, line=number, lead=lead))  # one finding, perhaps "(Outcome 4 ...)"
             continue
         if BULLET.match(line):  # a finding set out as a paragraph ("◼ Since the visit in 2020, ... Caseloads are ...")
             line = BULLET.sub("", line, count=1)
@@ -424,7 +427,7 @@ def _score(query: str, units: list[Unit], hits: list[Hit], embed: EmbedFn, weigh
     before = _before(units)
     figure = bool(NUMBER_Q.search(query))
     for u in units:
-        context, own = set(tokenize(hits[u.hit].heading)), u.terms
+        context, own = set(tokenize(hits[u.hit].heading)) | set(terms_of(u.lead)), u.terms
         if id(u) in before and ANAPHOR.match(u.text):  # "This rose from 14 out of 24 ...": what the sentence before
             if figure:  # named; for a figure, the two sentences are one answer ("There are unallocated cases. The
                 own = own | before[id(u)].terms  # number ... now stands at around 15")
@@ -568,9 +571,13 @@ def _counts(question: str, text: str, any_mention: bool = False) -> bool:
 def _choose(question: str, best: Unit, eligible: list[Unit], s: AnswerSettings, docs: Sequence[str] = ()) -> list[Unit]:
     """`docs`: each hit's document."""
     chosen, history = [best], asks_over_time(question)
-    if best.is_item and LIST_Q.search(question):  # a list answers a list question: its siblings come too
-        siblings = [u for u in eligible if u.hit == best.hit and u.is_item and u is not best]
+    if best.is_item and (LIST_Q.search(question) or best.lead):  # a list answers a list question, and a list its
+        # lead-in names ("Within six months:") answers as a whole: its siblings come too
+        siblings = [u for u in eligible if u.hit == best.hit and u.is_item and u is not best
+                    and (u.lead == best.lead or not best.lead)]
         chosen += siblings[: s.max_sentences * 2]
+        if best.lead and siblings:  # the list its lead-in names is the answer: nothing of other passages joins
+            return chosen
     for u in sorted(eligible, key=lambda u: -u.score):
         if len(chosen) >= s.max_sentences + (len(chosen) - 1 if best.is_item else 0):
             break

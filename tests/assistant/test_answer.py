@@ -89,6 +89,16 @@ def test_a_history_takes_each_other_documents_best_sentence_that_answers_nearly_
     assert len(one.citations) == 1
 
 
+def test_a_list_its_lead_in_names_answers_whole_and_alone():
+    text = ("Within three months:\n- complete health assessments on time\n"
+            "Within six months:\n- the council must embed the new recording system\n- raise awareness of leisure passes")
+    hits = [hit(1, text), hit(2, "Staffing shortages have been addressed by the council.", doc="b.pdf")]
+    answer = compose("What did the council have to do within six months?", hits, EMBED,
+                     settings=AnswerSettings(dense_weight=0.0, keep_ratio=0.1, min_score=0.1))
+    assert "recording system" in answer.text and "leisure passes" in answer.text
+    assert "health assessments" not in answer.text and [c.doc for c in answer.citations] == ["a.pdf"]
+
+
 def test_a_list_question_brings_the_whole_list():
     text = ("What needs to improve?\n- The quality of assessments for children.\n- Timeliness of supervision "
             "and management oversight.\n- Life-story work for children in care.")
