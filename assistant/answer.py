@@ -148,6 +148,34 @@ def terms_of(text: str) -> list[str]:
     return tokenize(CHILDRENS_HOME_RE.sub(" home ", text))
 
 
+# "Newly qualified social workers (NQSWs)": an abbreviation defined by the words before it
+DEFINED = re.compile(r"((?:[A-Za-z][\w'’-]*,?\s+){1,9})\(([A-Z]{2,})s?\)")
+LINKING = frozenset({"and", "of", "the", "for", "in", "to", "with", "on"})
+
+
+def abbreviations(texts: Sequence[str]) -> dict[str, str]:
+    """The abbreviations `texts` define, each with the words it stands for ("NQSW": "Newly qualified social
+    workers"), found by their initials."""
+    found: dict[str, str] = {}
+    for text in texts:
+        for m in DEFINED.finditer(text):
+            short, words = m.group(2), m.group(1).split()
+            for start in range(len(words) - 1, -1, -1):  # the shortest run of words ending before the bracket
+                run = [p for w in words[start:] for p in w.strip(",").split("-") if p]
+                if "".join(p[0] for p in run if p.lower() not in LINKING).lower() == short.lower():
+                    found[short] = " ".join(words[start:]).strip(",")
+                    break
+    return found
+
+
+def spelled(text: str, short: dict[str, str]) -> str:
+    """`text` with each abbreviation of `short` spelled out: "17 NQSWs were employed" counts newly qualified
+    social workers."""
+    for abbreviation, words in short.items():
+        text = re.sub(rf"\b{abbreviation}s?\b", words, text)
+    return text
+
+
 @dataclass(frozen=True)
 class Citation:
     n: int
@@ -343,8 +371,9 @@ def compose(question: str, hits: Sequence[Hit], embed: EmbedFn, weights: dict[st
     in_period = [ok or h.doc in about for h, ok in zip(hits, in_period)]  # 2022 visit names it once, at the top
     councils = () if ACROSS_COUNCILS.search(query) else scope_of(query).authorities
     before = _before(units)
+    short = abbreviations([h.text for h in hits]) if NUMBER_Q.search(question) else {}
     eligible = [u for u in units if _may_answer(hits[u.hit], named, councils, named_year) and in_period[u.hit]
-                and _fits_type(question, u.text, before[id(u)].text if id(u) in before else "")]
+                and _fits_type(question, spelled(u.text, short), before[id(u)].text if id(u) in before else "")]
     if NUMBER_Q.search(question):  # a figure must sit in a sentence about the thing asked for
         counted = OCCASION.split(question, maxsplit=1)[0]  # "... permanent when Ofsted looked at the front door"
         counted = SECOND_QUESTION.split(counted, maxsplit=1)[0]  # "How many homes ..., and how were they rated?"
@@ -422,10 +451,11 @@ def _score(query: str, units: list[Unit], hits: list[Hit], embed: EmbedFn, weigh
     in_section = [bool(sections) and any(p.search(h.heading) for p in sections) for h in hits]
     why = bool(WHY_Q.search(query))
     author = bool(WHO_WROTE_Q.search(query))  # "who wrote it?": a paper's "Author: ..." line is the kind of answer
-    for u in units:
-        u.terms = set(terms_of(u.text))
-    before = _before(units)
     figure = bool(NUMBER_Q.search(query))
+    short = abbreviations([h.text for h in hits]) if figure else {}  # "how many newly qualified ...?": "17 NQSWs"
+    for u in units:
+        u.terms = set(terms_of(spelled(u.text, short)))
+    before = _before(units)
     for u in units:
         context, own = set(tokenize(hits[u.hit].heading)) | set(terms_of(u.lead)), u.terms
         if id(u) in before and ANAPHOR.match(u.text):  # "This rose from 14 out of 24 ...": what the sentence before

@@ -837,3 +837,17 @@ def test_a_when_question_after_an_opening_sentence_asks_when():
     from assistant.answer import DATE_Q
 
     assert DATE_Q.search("In 2015 Medway was developing a scheme for managers. When was it due to start?")
+
+
+def test_a_figure_question_reads_abbreviations_spelled_out():
+    from assistant.answer import abbreviations, spelled
+
+    short = abbreviations(["Newly qualified social workers (NQSWs) are supported well by the academy.",
+                           "the Multi-Agency Safeguarding Hub (MASH) and education, health and care (EHC) plans"])
+    assert short == {"NQSW": "Newly qualified social workers", "MASH": "Multi-Agency Safeguarding Hub",
+                     "EHC": "education, health and care"}
+    assert spelled("17 NQSWs were employed", short) == "17 Newly qualified social workers were employed"
+    hits = [hit(1, "Newly qualified social workers (NQSWs) are supported well by the academy. At the time of the "
+                   "inspection, 17 NQSWs were employed within children's services.")]
+    answer = compose("How many newly qualified social workers were employed?", hits, EMBED)
+    assert "17 NQSWs" in answer.text and not answer.refused
