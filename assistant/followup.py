@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from ingest.metadata import MONTHS as MONTH_NAMES
+from vectorstore.bm25_index import tokenize
 from vectorstore.query_scope import asks_now, names_one_report, scope_of
 from vectorstore.retrieval import ACROSS_COUNCILS
 
@@ -12,6 +13,22 @@ ELLIPTICAL = re.compile(
     r"what else|same|then)\b|\b(they|them|it|that|this|those|these|there|its|their)\b",
     re.IGNORECASE,
 )
+
+
+# "I'm new in post.", "As a councillor, ...": the asker introducing themselves
+ABOUT_ME = re.compile(r"^\s*(?:I|I['’]m|I am|I['’]ve|I have|We|We['’]re|As an?)\b[^.!?]*[.!,]\s*", re.IGNORECASE)
+ASKER = frozenset(tokenize("new post job role started starting recently just manager councillor member lead officer "
+                           "preparing prepare questions scrutiny committee meeting want understand learning"))
+
+
+def without_introduction(question: str, whatever_they_say: bool = False) -> str:
+    """The question without the asker's sentences about themselves ("I'm preparing questions for scrutiny. What
+    did ...?"): their words would be searched for. A sentence with more in it ("As a new manager I keep hearing
+    about the old case recording system.") says what is asked about, and stays, unless `whatever_they_say`."""
+    while ((m := ABOUT_ME.match(question)) and m.end() < len(question)
+           and (whatever_they_say or set(tokenize(m.group(0))) <= ASKER)):
+        question = question[m.end():]
+    return question
 
 
 def resolve(question: str, history: list[dict] | None, turns: int = 3) -> str:

@@ -16,7 +16,7 @@ from typing import Callable
 
 from assistant.answer import NO_ANSWER, Answer, compose, refuse
 from assistant.facts import fact_answer, missing_month, missing_reports, ungraded, unknown_councils, unknown_names
-from assistant.followup import resolve
+from assistant.followup import resolve, without_introduction
 from assistant.llm import llm_answer, make_chat_model
 from assistant.overview import overview_answer
 from assistant.prepare import challenge_answer
@@ -288,13 +288,14 @@ class Library:
             k: int | None = None, mode: str | None = None) -> Answer:
         """An extractive answer with citations, or a refusal with the closest passages."""
         r = self.settings.retrieval
-        query = resolve(question, history)
+        asked = without_introduction(question)  # "I'm new in post. What did ...?": what they ask
+        query = resolve(asked, history)
         challenge = challenge_answer(self, query, filters)  # "what should councillors ask about ...?"
         if challenge is not None:
             return replace(challenge, question=question, query=query)
         hits = self._retrieve(query, k or r.k, mode or r.mode, filters)
         assumed = self.retriever.home_for(query, filters)
-        answer = replace(self._answer(question, query, hits, filters, assumed), question=question,
+        answer = replace(self._answer(asked, query, hits, filters, assumed), question=question,
                          query=query, hits=tuple(hits))
         if (assumed and len(self.retriever.local_authorities()) > 1  # say which council it was taken to mean, unless
                 and not (answer.refused and unknown_names(question, self.retriever.idf()))):  # "... in Narnia?"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Callable, Sequence
 
+from assistant.followup import without_introduction
 from assistant.answer import GENERIC, SCOPE_WORDS, Answer, _citation, _month_year, _one_line, _period, _when
 from ingest import DocumentInfo
 from ingest.chunking import sentences as spans
@@ -34,15 +35,13 @@ ASKS = re.compile(r"\b(?:find|found|finds|findings|say|said|says|conclude\w*|con
                   r"tell me about|overview)\b", re.IGNORECASE)
 # a sentence about the report rather than the council ("This executive summary should be read alongside ...")
 ABOUT_ITSELF = re.compile(r"\bthis (?:executive )?summary\b|\brecommendation is clearly linked\b", re.IGNORECASE)
-# "I'm new in post.", "As a councillor, ...": the asker introducing themselves
-ABOUT_ME = re.compile(r"^\s*(?:(?:I|I['’]m|I am|I['’]ve|I have|We|We['’]re|As an?)\b[^.!?]*[.!,]\s*)+", re.IGNORECASE)
 ChunksOf = Callable[[list[str]], list[StoredChunk]]
 
 
 def asks_for_overview(question: str, authorities: Sequence[str] = ()) -> bool:
     """No topic of its own: every word frames the question or names the report, its date or its council. A
     sentence about the asker before the question ("I'm new in post. What did ...?") is no part of what it asks."""
-    words = SCOPE_WORDS.sub(" ", NOW.sub(" ", ABOUT_ME.sub("", question)))
+    words = SCOPE_WORDS.sub(" ", NOW.sub(" ", without_introduction(question, whatever_they_say=True)))
     rest = [t for t in tokenize(words) if t not in FRAME | GENERIC and not t.isdigit()]
     council = set(tokenize(" ".join(authorities)))
     return not [t for t in rest if t not in council]

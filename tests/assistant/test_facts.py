@@ -354,3 +354,15 @@ def test_the_findings_of_a_visit_in_a_month_the_library_holds_no_report_of_are_r
     # another document's account of the visit is what is asked for
     assert missing_month("According to the commissioner's report, what did the January 2022 monitoring visit to "
                          "Rutland find?", lambda: held) == ""
+
+
+def test_the_askers_introduction_is_no_part_of_the_question_unless_it_names_the_topic():
+    from assistant.followup import without_introduction
+
+    assert without_introduction("I'm preparing questions for scrutiny. What did the 2021 visit say about "
+                                "early help?") == "What did the 2021 visit say about early help?"
+    assert without_introduction("I'm new in post. As a councillor, who chairs it?") == "who chairs it?"
+    topic = "As a new manager I keep hearing about the case recording system. What system was used in 2019?"
+    assert without_introduction(topic) == topic
+    assert without_introduction(topic, whatever_they_say=True) == "What system was used in 2019?"
+    assert without_introduction("I'm new in post.") == "I'm new in post."  # nothing else to ask
