@@ -57,7 +57,8 @@ WHY_Q = re.compile(r"(?:^|[,;:]\s*)why\b|\bwhat (held|caused|led|stopped|prevent
 # How a sentence gives a reason: "due to staff sickness", "a lack of community resources means that ..."
 CAUSE = re.compile(r"\b(because|due to|as a result|result(ed|s|ing)? (of|in|from)|reasons?|owing to|caused|lack of|"
                    r"led to|leading to|means that|therefore|difficult|problematic|impact(ed|s)? (of|on))\b", re.IGNORECASE)
-OPENING = re.compile(r"\bThis (letter|report) (summarises|provides a summary of) the findings\b|"
+SELF_SUMMARY = re.compile(r"\bThis (letter|report) (summarises|provides a summary of) the findings\b", re.IGNORECASE)
+OPENING = re.compile(rf"{SELF_SUMMARY.pattern}|"
                      r"\b(inspectors|specifically,? they) (also )?(looked at|considered|evaluated|reviewed)\b", re.IGNORECASE)
 LOOKED_AT_Q = re.compile(LOOKED_AT, re.IGNORECASE)
 # A question asking for a grade ("what overall grade did Ofsted give ...?"): a sentence without one does not answer.
@@ -387,11 +388,13 @@ def compose(question: str, hits: Sequence[Hit], embed: EmbedFn, weights: dict[st
                                if t in u.terms | (before[id(u)].terms if id(u) in before else set())) / mass
                         >= settings.figure_coverage]
     if not (when_or_who or LOOKED_AT_Q.search(question)):
-        # a letter's opening ("This letter summarises the findings of the focused visit to ... on 3 May") says
-        # which visit it was, not what was found: it answers only when no finding does
+        # a letter's opening ("Inspectors looked at ...") says which visit it was, not what was found: it answers
+        # only when no finding does; "This letter summarises the findings of the focused visit to ... on 3 May",
+        # never (it promises the findings and gives none)
         findings = [u for u in eligible if not OPENING.search(u.text)]
         if any(u.score >= settings.min_score for u in findings):
             eligible = findings
+        eligible = [u for u in eligible if not SELF_SUMMARY.search(u.text)]
     if named and DATE_Q.search(question):  # "on which dates was the visit in the 8 July 2021 letter?": the letter
         # says, before a council paper that lists every visit
         own = [u for u in eligible if hits[u.hit].doc in named]
