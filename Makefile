@@ -36,7 +36,7 @@ browser:
 test: venv browser
 	$(BIN)/python -m pytest
 
-# The figures in docs/evaluation.md: the dev set over seeds + Medway PDFs, and over the seeds alone; the second dev set.
+# The figures in docs/evaluation.md: the dev set over seeds + Medway PDFs, and over the seeds alone; dev sets 2-8.
 eval: venv
 	rm -rf .eval-index .eval-seeds
 	$(BIN)/python -m evals run --dataset evals/datasets/medway_dev.jsonl \
@@ -55,6 +55,10 @@ eval: venv
 	  --docs ../shared/seeds ../shared/corpus/medway --index .eval-index --out out/eval-dev5
 	$(BIN)/python -m evals run --dataset evals/datasets/medway_dev6.jsonl \
 	  --docs ../shared/seeds ../shared/corpus/medway --index .eval-index --out out/eval-dev6
+	$(BIN)/python -m evals run --dataset evals/datasets/medway_dev7.jsonl \
+	  --docs ../shared/seeds ../shared/corpus/medway --index .eval-index --out out/eval-dev7
+	$(BIN)/python -m evals run --dataset evals/datasets/medway_dev8.jsonl \
+	  --docs ../shared/seeds ../shared/corpus/medway --index .eval-index --out out/eval-dev8
 
 # The held-out set: written once, blind, after the answerer was tuned on the dev sets; measured, never tuned on.
 heldout: venv
