@@ -18,10 +18,9 @@ from ingest.clean import BULLET, TERMINAL
 from ingest.metadata import MONTHS as MONTH_NAMES
 from vectorstore.bm25_index import tokenize
 from vectorstore.boilerplate import normalise
-from vectorstore.query_scope import (ASKS_WHEN, AUTHOR_NAMED, CHILDRENS_HOME, IN_CARE, INSPECTORS_NAMED, LOOKED_AT, NOW_SINCE,
-                                     SINCE_THEN, SOURCE, UNALLOCATED, WHO_INSPECTED, WHO_WROTE, YEAR, Scope, asks_now,
-                                     asks_over_time,
-                                     scope_of, sections_asked, unframed)
+from vectorstore.query_scope import (ASKS_WHEN, AUTHOR_NAMED, CHILDRENS_HOME, IN_CARE, INSPECTORS_NAMED, LOOKED_AT,
+                                     NOW_SINCE, SINCE_THEN, SOURCE, UNALLOCATED, WHO_INSPECTED, WHO_WROTE, YEAR, Scope,
+                                     asks_now, asks_over_time, scope_of, sections_asked, unframed)
 from vectorstore.retrieval import ACROSS_COUNCILS, OWN_PAPERS, Hit
 
 NO_ANSWER = "The documents in the library do not answer this."
@@ -601,8 +600,8 @@ def _counts(question: str, text: str, any_mention: bool = False) -> bool:
     return False
 
 
-def _choose(question: str, best: Unit, eligible: list[Unit], s: AnswerSettings, docs: Sequence[str] = ()) -> list[Unit]:
-    """`docs`: each hit's document."""
+def _choose(question: str, best: Unit, eligible: list[Unit], s: AnswerSettings, docs: Sequence[str]) -> list[Unit]:
+    """The units the answer gives, `best` first; `docs`: each hit's document (a history tells several)."""
     chosen, history = [best], asks_over_time(question)
     if best.is_item and (LIST_Q.search(question) or best.lead):  # a list answers a list question, and a list its
         # lead-in names ("Within six months:") answers as a whole: its siblings come too
