@@ -17,6 +17,12 @@ def check(dataset: str, docs: list[str], length: LengthFn = approx_tokens, size:
           overlap: int = 40) -> list[str]:
     """One line per problem: the item, the file and what is wrong; empty when every quote checks out.
     `length`, `size` and `overlap` chunk as ingest does (the app passes the model's token count)."""
+    return check_all([dataset], docs, length, size, overlap)[dataset]
+
+
+def check_all(datasets: list[str], docs: list[str], length: LengthFn = approx_tokens, size: int = 200,
+              overlap: int = 40) -> dict[str, list[str]]:
+    """`check` for several datasets over the same documents, read once."""
     loaded, unreadable = {}, {}
     for source in discover(docs):
         if source.supported:
@@ -25,6 +31,10 @@ def check(dataset: str, docs: list[str], length: LengthFn = approx_tokens, size:
                                                    max_tokens=size, overlap_tokens=overlap, length=length)
             except IngestError as exc:
                 unreadable[source.doc] = exc.reason
+    return {dataset: _problems(dataset, loaded, unreadable) for dataset in datasets}
+
+
+def _problems(dataset: str, loaded: dict, unreadable: dict[str, str]) -> list[str]:
     problems = []
     for item in load(dataset):
         for e in item.evidence:
