@@ -359,7 +359,9 @@ def compose(question: str, hits: Sequence[Hit], embed: EmbedFn, weights: dict[st
         units = [u for u in units if not COLOPHON.search(u.text)]
     if not units:
         return refuse(question, hits, query)
-    _score(query, units, hits, embed, weights, settings)
+    # "how many newly qualified social workers?": "17 NQSWs were employed", read spelled out
+    short = abbreviations([h.text for h in hits]) if NUMBER_Q.search(query) else {}
+    _score(query, units, hits, embed, weights, settings, short)
     # "Has it improved since?" after a question about 2019 is resolved to "... (since 2020: ...)": its period
     period = query if SINCE.search(query) and not SINCE.search(question) and not YEAR.search(question) else question
     years, months = _period(period)
@@ -371,9 +373,9 @@ def compose(question: str, hits: Sequence[Hit], embed: EmbedFn, weights: dict[st
     in_period = [ok or h.doc in about for h, ok in zip(hits, in_period)]  # 2022 visit names it once, at the top
     councils = () if ACROSS_COUNCILS.search(query) else scope_of(query).authorities
     before = _before(units)
-    short = abbreviations([h.text for h in hits]) if NUMBER_Q.search(question) else {}
+    figures = short if NUMBER_Q.search(question) else {}  # (the query holds the question: no more than it asks)
     eligible = [u for u in units if _may_answer(hits[u.hit], named, councils, named_year) and in_period[u.hit]
-                and _fits_type(question, spelled(u.text, short), before[id(u)].text if id(u) in before else "")]
+                and _fits_type(question, spelled(u.text, figures), before[id(u)].text if id(u) in before else "")]
     if NUMBER_Q.search(question):  # a figure must sit in a sentence about the thing asked for
         counted = OCCASION.split(question, maxsplit=1)[0]  # "... permanent when Ofsted looked at the front door"
         counted = SECOND_QUESTION.split(counted, maxsplit=1)[0]  # "How many homes ..., and how were they rated?"
@@ -437,7 +439,9 @@ def _rival(best: Unit, others: list[Unit], s: AnswerSettings) -> Unit | None:
 
 
 def _score(query: str, units: list[Unit], hits: list[Hit], embed: EmbedFn, weights: dict[str, float],
-           s: AnswerSettings) -> None:
+           s: AnswerSettings, short: dict[str, str] | None = None) -> None:
+    """Each unit's score: the question's words it holds, by weight, its passage's rank, and the model's
+    similarity; `short`: abbreviations to read spelled out (`abbreviations`)."""
     councils = set(tokenize(" ".join(scope_of(query).authorities)))  # like Medway: in every passage about it
     asked = f"{query} {INSPECTORS_NAMED}" if WHO_Q.search(query) and WHO_INSPECTED_Q.search(query) else \
         f"{query} {AUTHOR_NAMED}" if WHO_WROTE_Q.search(query) else query
@@ -454,9 +458,8 @@ def _score(query: str, units: list[Unit], hits: list[Hit], embed: EmbedFn, weigh
     why = bool(WHY_Q.search(query))
     author = bool(WHO_WROTE_Q.search(query))  # "who wrote it?": a paper's "Author: ..." line is the kind of answer
     figure = bool(NUMBER_Q.search(query))
-    short = abbreviations([h.text for h in hits]) if figure else {}  # "how many newly qualified ...?": "17 NQSWs"
     for u in units:
-        u.terms = set(terms_of(spelled(u.text, short)))
+        u.terms = set(terms_of(spelled(u.text, short or {})))
     before = _before(units)
     for u in units:
         context, own = set(tokenize(hits[u.hit].heading)) | set(terms_of(u.lead)), u.terms
