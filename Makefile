@@ -45,20 +45,10 @@ eval: venv
 	$(BIN)/python -m evals run --dataset evals/datasets/medway_dev.jsonl \
 	  --docs ../shared/seeds --index .eval-seeds \
 	  --retriever dense --retriever bm25 --retriever hybrid --out out/eval-seeds
-	$(BIN)/python -m evals run --dataset evals/datasets/medway_dev2.jsonl \
-	  --docs ../shared/seeds ../shared/corpus/medway --index .eval-index --out out/eval-dev2
-	$(BIN)/python -m evals run --dataset evals/datasets/medway_dev3.jsonl \
-	  --docs ../shared/seeds ../shared/corpus/medway --index .eval-index --out out/eval-dev3
-	$(BIN)/python -m evals run --dataset evals/datasets/medway_dev4.jsonl \
-	  --docs ../shared/seeds ../shared/corpus/medway --index .eval-index --out out/eval-dev4
-	$(BIN)/python -m evals run --dataset evals/datasets/medway_dev5.jsonl \
-	  --docs ../shared/seeds ../shared/corpus/medway --index .eval-index --out out/eval-dev5
-	$(BIN)/python -m evals run --dataset evals/datasets/medway_dev6.jsonl \
-	  --docs ../shared/seeds ../shared/corpus/medway --index .eval-index --out out/eval-dev6
-	$(BIN)/python -m evals run --dataset evals/datasets/medway_dev7.jsonl \
-	  --docs ../shared/seeds ../shared/corpus/medway --index .eval-index --out out/eval-dev7
-	$(BIN)/python -m evals run --dataset evals/datasets/medway_dev8.jsonl \
-	  --docs ../shared/seeds ../shared/corpus/medway --index .eval-index --out out/eval-dev8
+	for set in dev2 dev3 dev4 dev5 dev6 dev7 dev8; do \
+	  $(BIN)/python -m evals run --dataset evals/datasets/medway_$$set.jsonl \
+	    --docs ../shared/seeds ../shared/corpus/medway --index .eval-index --out out/eval-$$set || exit 1; \
+	done
 
 # The held-out set: written once, blind, after the answerer was tuned on the dev sets; measured, never tuned on.
 heldout: venv
