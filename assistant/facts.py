@@ -12,7 +12,8 @@ from ingest import DocumentInfo
 from ingest.metadata import MONTHS
 from vectorstore.chroma_store import StoredChunk
 from vectorstore.bm25_index import tokenize
-from vectorstore.query_scope import KIND_WORDS, LATEST, RATING_AS_CONTEXT, YEAR, Scope, named_authorities, scope_of
+from vectorstore.query_scope import (KIND_WORDS, LATEST, RATING_AS_CONTEXT, SOURCE, YEAR, Scope, named_authorities,
+                                     scope_of)
 from vectorstore.retrieval import ACROSS_COUNCILS, OWN_PAPERS, Filters
 
 RATING_Q = re.compile(r"\brat(ed|ing|ings)\b|\bjudge?ments?\b|\bjudged\b|\bgrade[ds]?\b|\bverdicts?\b|\boverall effectiveness\b|"
@@ -173,7 +174,7 @@ def missing_reports(question: str, documents: Callable[[], list[DocumentInfo]], 
 FINDINGS_Q = re.compile(r"\b(find|found|findings|say|said|conclude\w*|focus(?:ed)? on|look(?:ed)? at)\b", re.IGNORECASE)
 # the question asks what another document reports of the visit: "according to the commissioner's report, what did
 # the June 2018 inspection find?" (that document answers, not the visit's own report)
-SOURCE_NAMED = re.compile(r"\baccording to\b|\b(commissioner|scrutiny|committee)\b", re.IGNORECASE)
+SOURCE_NAMED = re.compile(rf"{SOURCE.pattern}|\b(commissioner|scrutiny|committee)\b", re.IGNORECASE)
 
 
 def missing_month(question: str, documents: Callable[[], list[DocumentInfo]], filters: Filters = Filters(),
