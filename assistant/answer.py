@@ -38,8 +38,9 @@ NUMBER_Q = re.compile(r"\bhow (many|much|long|big|large)\b|\bwhat (proportion|pe
 MONEY_Q = re.compile(r"\b(money|funding|funds?|budgets?|spend|spending|spent|costs?|investment|invested|savings)\b|£",
                      re.IGNORECASE)
 MONEY = re.compile(r"£\s?\d|\d\s?(?:m|bn|k)\b|\b(million|billion|pounds)\b", re.IGNORECASE)
-SECOND_QUESTION = re.compile(r",?\s+and\s+(?:how|what|when|who|why|where|which|whether|was|were|is|are|did)\b",
-                             re.IGNORECASE)
+SECOND_QUESTION = re.compile(r",?\s+and\s+(?=(?:how|what|when|who|why|where|which|whether|was|were|is|are|did|does|do|"
+                             r"has|have)\b)", re.IGNORECASE)
+TWO_QUESTIONS = re.compile(rf"{SECOND_QUESTION.pattern}|(?<=\?)\s+(?=[^\s(])", re.IGNORECASE)  # "..., and how ...?", "...? Who ...?"
 OCCASION = re.compile(r"(?<=\w),?\s+when\s+", re.IGNORECASE)  # a clause naming the occasion, not the thing asked about
 OCCASION_NAMED = re.compile(r"\b(ofsted|inspect\w*|visit\w*|commissioner|review\w*|report|monitor\w*|wrote)\b",
                             re.IGNORECASE)
@@ -347,6 +348,58 @@ def compose(question: str, hits: Sequence[Hit], embed: EmbedFn, weights: dict[st
     hits = list(hits[: settings.passages])
     if not hits:
         return Answer(question, NO_ANSWER, refused=True, query=query)
+    # "How many children were adopted in 2014-15, and was that considered good?": each part is answered as the
+    # kind of question it is (a figure, then a judgement), else the figure rule would rule out every judgement
+    asked = [(question, query)] if query != question else question_parts(question)
+    picks: list[tuple[list[Unit], Unit, list[Unit], bool]] = []
+    unanswered = []
+    for q, pq in asked:  # a later part is about what the first part's answer is about ("..., and who led it?"): its
+        # documents, when it has one
+        within = {hits[u.hit].doc for u in picks[0][0]} if picks else None
+        if p := _pick(q, hits, embed, weights, settings, pq, named, common, named_year, within):
+            picks.append(p)
+        else:
+            unanswered.append(YEARS_ADDED.sub("?", q))
+    if not picks and len(asked) > 1:
+        picks = [p for p in [_pick(question, hits, embed, weights, settings, query, named, common, named_year)] if p]
+    if not picks:
+        return refuse(question, hits, query)
+    chosen, best, eligible, now = picks[0]
+    for more, *_ in picks[1:]:
+        chosen += [u for u in more if not any(u.hit == c.hit and _near_duplicate(u.text, c.text) for c in chosen)]
+    answer = _render(question, chosen, hits, query, dated=now)
+    if picks and unanswered:  # one part answered: say which part was not
+        answer = replace(answer, notice=f"No sentence of the passages read was found to answer: {' '.join(unanswered)}")
+    rival = _rival(best, [u for u in eligible if u.hit != best.hit], settings)
+    if rival is None:
+        return answer
+    h = hits[rival.hit]  # the answer may cite it too (a history, or a second source): then it is named by its marker
+    n = next((c.n for c in answer.citations if (c.doc, c.text) == (h.doc, h.text)), 0)
+    return replace(answer, hedged=True, rival=_citation(n, h, rival.text))
+
+
+def question_parts(question: str) -> list[tuple[str, str]]:
+    """(the part, what to search with) for each part of a question that asks two things ("How many ... in 2015,
+    and was that considered good?"); the second part keeps the first's years and words ("Was that considered
+    good? (2015)", searched with the whole question). One part when the question asks one thing, or a history
+    (its parts are one answer: "Is it good now? How has it changed since 2019?")."""
+    first, second = (TWO_QUESTIONS.split(question, maxsplit=1) + [""])[:2]
+    if not second or len(second.split()) < 3 or asks_over_time(question) or SINCE.search(question):
+        return [(question, question)]
+    first = first.rstrip("?,. ") + "?"
+    second = second[0].upper() + second[1:]
+    years = " ".join(m.group(0) for m in SCOPE_WORDS.finditer(first))
+    return [(first, first), (f"{second.rstrip('?')} ({years})?" if years else second, f"{second} {first}")]
+
+
+YEARS_ADDED = re.compile(r" \([^()]*\)\?$")  # what `question_parts` adds to a second part
+
+
+def _pick(question: str, hits: list[Hit], embed: EmbedFn, weights: dict[str, float], settings: AnswerSettings,
+          query: str, named: Sequence[str], common: frozenset[str], named_year: int | None,
+          within: set[str] | None = None) -> tuple[list[Unit], Unit, list[Unit], bool] | None:
+    """The units that answer `question` (chosen, the best, all eligible, whether it asks how things stand now),
+    from the documents `within` if given, or None when none does."""
     units = [u for i, h in enumerate(hits) for u in split_units(i, h.text)]
     when_or_who = bool(DATE_Q.search(question) or WHO_Q.search(question))
     if common and not when_or_who:
@@ -358,7 +411,7 @@ def compose(question: str, hits: Sequence[Hit], embed: EmbedFn, weights: dict[st
     if not WHERE_Q.search(question):
         units = [u for u in units if not COLOPHON.search(u.text)]
     if not units:
-        return refuse(question, hits, query)
+        return None
     # "how many newly qualified social workers?": "17 NQSWs were employed", read spelled out
     short = abbreviations([h.text for h in hits]) if NUMBER_Q.search(query) else {}
     _score(query, units, hits, embed, weights, settings, short)
@@ -375,6 +428,7 @@ def compose(question: str, hits: Sequence[Hit], embed: EmbedFn, weights: dict[st
     before = _before(units)
     figures = short if NUMBER_Q.search(question) else {}  # (the query holds the question: no more than it asks)
     eligible = [u for u in units if _may_answer(hits[u.hit], named, councils, named_year) and in_period[u.hit]
+                and (within is None or hits[u.hit].doc in within)
                 and _fits_type(question, spelled(u.text, figures), before[id(u)].text if id(u) in before else "")]
     if NUMBER_Q.search(question):  # a figure must sit in a sentence about the thing asked for
         counted = OCCASION.split(question, maxsplit=1)[0]  # "... permanent when Ofsted looked at the front door"
@@ -403,7 +457,7 @@ def compose(question: str, hits: Sequence[Hit], embed: EmbedFn, weights: dict[st
             eligible = own
     best = max(eligible, key=lambda u: u.score, default=None)
     if best is None or best.score < settings.min_score:
-        return refuse(question, hits, query)
+        return None
     now = asks_now(query)
     if now:  # how things stand now: from the newest document that answers nearly as well as the best
         answering = [u for u in eligible if u.score >= max(settings.min_score, settings.now_ratio * best.score)]
@@ -414,13 +468,7 @@ def compose(question: str, hits: Sequence[Hit], embed: EmbedFn, weights: dict[st
     chosen += [before[id(u)] for u in chosen  # "The number ... now stands at around 15" is read with what it counts
                if id(u) in before and ANAPHOR.match(u.text) and before[id(u)] not in chosen]
     chosen += _listed(chosen, eligible, settings)
-    answer = _render(question, chosen, hits, query, dated=now)
-    rival = _rival(best, [u for u in eligible if u.hit != best.hit], settings)
-    if rival is None:
-        return answer
-    h = hits[rival.hit]  # the answer may cite it too (a history, or a second source): then it is named by its marker
-    n = next((c.n for c in answer.citations if (c.doc, c.text) == (h.doc, h.text)), 0)
-    return replace(answer, hedged=True, rival=_citation(n, h, rival.text))
+    return chosen, best, eligible, bool(now)
 
 
 def _before(units: list[Unit]) -> dict[int, Unit]:

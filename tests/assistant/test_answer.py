@@ -855,3 +855,41 @@ def test_a_figure_question_reads_abbreviations_spelled_out():
                    "inspection, 17 NQSWs were employed within children's services.")]
     answer = compose("How many newly qualified social workers were employed?", hits, EMBED)
     assert "17 NQSWs" in answer.text and not answer.refused
+
+
+def test_each_part_of_a_two_part_question_is_answered_as_the_kind_of_question_it_is():
+    # the figure rule for "how many" would rule out the judgement the second part asks for
+    hits = [hit(1, "50 children left care through adoption in 2014-15. This is good performance compared with "
+                   "similar areas.", date="2015-11-27")]
+    question = "How many children left care through adoption in 2014-15, and was that considered good performance?"
+    answer = compose(question, hits, EMBED, settings=replace(WORDS_ONLY, min_score=0.2))
+    assert "50 children" in answer.text and "good performance compared" in answer.text
+    assert not answer.notice
+    only_first = compose("How many children left care through adoption in 2014-15?", hits, EMBED,
+                         settings=replace(WORDS_ONLY, min_score=0.2))
+    assert "good performance" not in only_first.text
+
+
+def test_the_second_part_is_answered_from_the_first_parts_document_and_an_unanswered_part_is_named():
+    hits = [hit(1, "The last full inspection took place in July 2023.", doc="a.pdf"),
+            hit(2, "The inspection was led by Jo Smith, His Majesty's Inspector.", doc="b.pdf"),
+            hit(3, "Lead inspector: Amanda Maxwell, His Majesty's Inspector.", doc="a.pdf")]
+    answer = compose("When was the last full inspection, and who led the inspection?", hits, EMBED,
+                     settings=replace(WORDS_ONLY, min_score=0.2))
+    assert "July 2023" in answer.text and "Amanda Maxwell" in answer.text and "Jo Smith" not in answer.text
+    assert {c.doc for c in answer.citations} == {"a.pdf"}
+    lone = compose("When was the last full inspection, and how many foster carers were recruited?", hits[:1], EMBED,
+                   settings=replace(WORDS_ONLY, min_score=0.2))
+    assert "July 2023" in lone.text and not lone.refused
+    assert lone.notice.endswith("How many foster carers were recruited?")
+
+
+def test_question_parts():
+    from assistant.answer import question_parts
+
+    assert question_parts("What did the 2019 inspection find?") == [("What did the 2019 inspection find?",) * 2]
+    first, second = question_parts("How many homes did it run in 2015, and how were they rated?")
+    assert first == ("How many homes did it run in 2015?",) * 2
+    assert second == ("How were they rated (2015)?", "How were they rated? How many homes did it run in 2015?")
+    assert len(question_parts("Who led the visit? When was it?")) == 2
+    assert len(question_parts("Is it good now? How has it changed since 2019?")) == 1  # a history: one answer
