@@ -74,6 +74,7 @@ COLOPHON = re.compile(r"\bregulates and inspects to achieve excellence\b|\bIt as
                       r"©\s*Crown copyright|\bInterested in our work\b|\bin a different format\b|"
                       r"\bOfsted produces this report\b|"  # "... under its power to combine reports"
                       r"\bsend you a copy of the guidance\b", re.IGNORECASE)
+CONTENTS_ENTRY = re.compile(r"\b[a-z]+ \d{1,3} (?=[A-Z])")  # "... what they mean 2 Service information 3 Overall ..."
 POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b")  # "ME4 4TR": a letter's address block
 WHO_Q = re.compile(r"^\s*(?:(?:and|so|but)\s+)?(who|which (of (the |his |her )?)?(majesty['’]s )?inspectors?|which hmis?|"
                    r"which (senior )?(leaders?|people|persons?|officers?|officials?|directors?|councillors?))\b|"
@@ -410,6 +411,7 @@ def _pick(question: str, hits: list[Hit], embed: EmbedFn, weights: dict[str, flo
         units = [u for u in units if not POSTCODE.search(u.text)]
     if not WHERE_Q.search(question):
         units = [u for u in units if not COLOPHON.search(u.text)]
+    units = [u for u in units if len(CONTENTS_ENTRY.findall(u.text)) < 3]  # a report's contents page answers nothing
     if not units:
         return None
     # "how many newly qualified social workers?": "17 NQSWs were employed", read spelled out

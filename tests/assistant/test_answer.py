@@ -893,3 +893,12 @@ def test_question_parts():
     assert second == ("How were they rated (2015)?", "How were they rated? How many homes did it run in 2015?")
     assert len(question_parts("Who led the visit? When was it?")) == 2
     assert len(question_parts("Is it good now? How has it changed since 2019?")) == 1  # a history: one answer
+
+
+def test_a_contents_page_answers_nothing_but_a_table_of_grades_may():
+    contents = ("The inspection judgements and what they mean 2 Service information 3 Overall effectiveness of services "
+                "for looked after children 4 Capacity to improve 5 Outcomes for looked after children 9")
+    question = "What was the overall effectiveness of services for looked after children?"
+    assert compose(question, [hit(1, contents)], EMBED, settings=replace(WORDS_ONLY, min_score=0.2)).refused
+    grades = "Overall effectiveness of services for looked after children Inadequate Grade 4 Capacity to improve Adequate Grade 3"
+    assert not compose(question, [hit(1, grades)], EMBED, settings=replace(WORDS_ONLY, min_score=0.2)).refused
