@@ -40,7 +40,8 @@ MONEY_Q = re.compile(r"\b(money|funding|funds?|budgets?|spend|spending|spent|cos
 MONEY = re.compile(r"£\s?\d|\d\s?(?:m|bn|k)\b|\b(million|billion|pounds)\b", re.IGNORECASE)
 SECOND_QUESTION = re.compile(r",?\s+and\s+(?=(?:how|what|when|who|why|where|which|whether|was|were|is|are|did|does|do|"
                              r"has|have)\b)", re.IGNORECASE)
-TWO_QUESTIONS = re.compile(rf"{SECOND_QUESTION.pattern}|(?<=\?)\s+(?=[^\s(])", re.IGNORECASE)  # "..., and how ...?", "...? Who ...?"
+# "..., and how ...?", "...? Who ...?" (not "...? (the question before)", a follow-up read with its predecessor)
+TWO_QUESTIONS = re.compile(rf"{SECOND_QUESTION.pattern}|(?<=\?)\s+(?=[^\s(])", re.IGNORECASE)
 OCCASION = re.compile(r"(?<=\w),?\s+when\s+", re.IGNORECASE)  # a clause naming the occasion, not the thing asked about
 OCCASION_NAMED = re.compile(r"\b(ofsted|inspect\w*|visit\w*|commissioner|review\w*|report|monitor\w*|wrote)\b",
                             re.IGNORECASE)
@@ -370,7 +371,8 @@ def compose(question: str, hits: Sequence[Hit], embed: EmbedFn, weights: dict[st
         chosen += [u for u in more if not any(u.hit == c.hit and _near_duplicate(u.text, c.text) for c in chosen)]
     answer = _render(question, chosen, hits, query, dated=now)
     if picks and unanswered:  # one part answered: say which part was not
-        answer = replace(answer, notice=f"No sentence of the passages read was found to answer: {' '.join(unanswered)}")
+        answer = replace(answer, notice="No sentence of the passages read was found to answer: "
+                                        + " ".join(unanswered))
     rival = _rival(best, [u for u in eligible if u.hit != best.hit], settings)
     if rival is None:
         return answer
