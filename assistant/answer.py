@@ -358,7 +358,14 @@ def compose(question: str, hits: Sequence[Hit], embed: EmbedFn, weights: dict[st
     for q, pq in asked:  # a later part is about what the first part's answer is about ("..., and who led it?"): its
         # documents, when it has one
         within = {hits[u.hit].doc for u in picks[0][0]} if picks else None
-        if p := _pick(q, hits, embed, weights, settings, pq, named, common, named_year, within):
+        p = _pick(q, hits, embed, weights, settings, pq, named, common, named_year, within)
+        if p and len(asked) > 1 and not (DATE_Q.search(q) or WHO_Q.search(q)):
+            # a part is answered by a sentence naming what it asks about, not only its year ("What did the January
+            # 2022 visit focus on?" is not answered by a list of visits); a part that names nothing of its own
+            # ("What did it find?") only after the part before it
+            own = set(terms_of(SCOPE_WORDS.sub(" ", YEARS_ADDED.sub("?", q)))) - GENERIC - QUESTION_WORDS
+            p = p if (own & p[1].terms if own else picks) else None
+        if p:
             picks.append(p)
         else:
             unanswered.append(YEARS_ADDED.sub("?", q))

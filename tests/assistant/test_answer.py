@@ -902,3 +902,14 @@ def test_a_contents_page_answers_nothing_but_a_table_of_grades_may():
     assert compose(question, [hit(1, contents)], EMBED, settings=replace(WORDS_ONLY, min_score=0.2)).refused
     grades = "Overall effectiveness of services for looked after children Inadequate Grade 4 Capacity to improve Adequate Grade 3"
     assert not compose(question, [hit(1, grades)], EMBED, settings=replace(WORDS_ONLY, min_score=0.2)).refused
+
+
+def test_a_part_is_not_answered_by_a_sentence_naming_only_its_year():
+    hits = [hit(1, "Ofsted have now carried out four monitoring visits in May 2020, July 2021, January 2022 and May "
+                   "2022.", date="2022-07-28")]
+    rare = {"find": 5.0, "found": 5.0}  # what the whole question asks, which the sentence does not say
+    question = "What did the January 2022 monitoring visit focus on, and what did it find?"
+    assert compose(question, hits, EMBED, rare, settings=WORDS_ONLY).refused
+    when = compose("When was the January 2022 monitoring visit, and what did it find?", hits, EMBED, rare,
+                   settings=WORDS_ONLY)
+    assert not when.refused and "January 2022" in when.text  # a date is what the first part asks for
