@@ -350,10 +350,35 @@ def compose(question: str, hits: Sequence[Hit], embed: EmbedFn, weights: dict[st
     hits = list(hits[: settings.passages])
     if not hits:
         return Answer(question, NO_ANSWER, refused=True, query=query)
-    # "How many children were adopted in 2014-15, and was that considered good?": each part is answered as the
-    # kind of question it is (a figure, then a judgement), else the figure rule would rule out every judgement
+    picks, unanswered = _pick_parts(question, query, hits, embed, weights, settings, named, common, named_year)
+    if not picks:
+        return refuse(question, hits, query)
+    chosen, best, eligible, now = picks[0]
+    for more, *_ in picks[1:]:
+        chosen += [u for u in more if not any(u.hit == c.hit and _near_duplicate(u.text, c.text) for c in chosen)]
+    answer = _render(question, chosen, hits, query, dated=now)
+    if unanswered:  # one part answered: say which part was not
+        answer = replace(answer, notice="No sentence of the passages read was found to answer: "
+                                        + " ".join(unanswered))
+    rival = _rival(best, [u for u in eligible if u.hit != best.hit], settings)
+    if rival is None:
+        return answer
+    h = hits[rival.hit]  # the answer may cite it too (a history, or a second source): then it is named by its marker
+    n = next((c.n for c in answer.citations if (c.doc, c.text) == (h.doc, h.text)), 0)
+    return replace(answer, hedged=True, rival=_citation(n, h, rival.text))
+
+
+Pick = tuple[list[Unit], Unit, list[Unit], bool]  # the units chosen, the best, all eligible, whether it asks about now
+
+
+def _pick_parts(question: str, query: str, hits: list[Hit], embed: EmbedFn, weights: dict[str, float],
+                settings: AnswerSettings, named: Sequence[str], common: frozenset[str], named_year: int | None
+                ) -> tuple[list[Pick], list[str]]:
+    """What answers each part of the question (`question_parts`), and the parts nothing answers. "How many
+    children were adopted in 2014-15, and was that considered good?": each part is answered as the kind of
+    question it is (a figure, then a judgement), else the figure rule would rule out every judgement."""
     asked = [(question, query)] if query != question else question_parts(question)
-    picks: list[tuple[list[Unit], Unit, list[Unit], bool]] = []
+    picks: list[Pick] = []
     unanswered = []
     for q, pq in asked:  # a later part is about what the first part's answer is about ("..., and who led it?"): its
         # documents, when it has one
@@ -369,23 +394,10 @@ def compose(question: str, hits: Sequence[Hit], embed: EmbedFn, weights: dict[st
             picks.append(p)
         else:
             unanswered.append(YEARS_ADDED.sub("?", q))
-    if not picks and len(asked) > 1:
-        picks = [p for p in [_pick(question, hits, embed, weights, settings, query, named, common, named_year)] if p]
-    if not picks:
-        return refuse(question, hits, query)
-    chosen, best, eligible, now = picks[0]
-    for more, *_ in picks[1:]:
-        chosen += [u for u in more if not any(u.hit == c.hit and _near_duplicate(u.text, c.text) for c in chosen)]
-    answer = _render(question, chosen, hits, query, dated=now)
-    if picks and unanswered:  # one part answered: say which part was not
-        answer = replace(answer, notice="No sentence of the passages read was found to answer: "
-                                        + " ".join(unanswered))
-    rival = _rival(best, [u for u in eligible if u.hit != best.hit], settings)
-    if rival is None:
-        return answer
-    h = hits[rival.hit]  # the answer may cite it too (a history, or a second source): then it is named by its marker
-    n = next((c.n for c in answer.citations if (c.doc, c.text) == (h.doc, h.text)), 0)
-    return replace(answer, hedged=True, rival=_citation(n, h, rival.text))
+    if not picks and len(asked) > 1:  # no part alone: the whole question, as one
+        whole = _pick(question, hits, embed, weights, settings, query, named, common, named_year)
+        return ([whole] if whole else []), []
+    return picks, unanswered
 
 
 def question_parts(question: str) -> list[tuple[str, str]]:
@@ -407,7 +419,7 @@ YEARS_ADDED = re.compile(r" \([^()]*\)\?$")  # what `question_parts` adds to a s
 
 def _pick(question: str, hits: list[Hit], embed: EmbedFn, weights: dict[str, float], settings: AnswerSettings,
           query: str, named: Sequence[str], common: frozenset[str], named_year: int | None,
-          within: set[str] | None = None) -> tuple[list[Unit], Unit, list[Unit], bool] | None:
+          within: set[str] | None = None) -> Pick | None:
     """The units that answer `question` (chosen, the best, all eligible, whether it asks how things stand now),
     from the documents `within` if given, or None when none does."""
     units = [u for i, h in enumerate(hits) for u in split_units(i, h.text)]
