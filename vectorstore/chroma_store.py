@@ -17,6 +17,10 @@ from ingest.records import Chunk, DocumentInfo
 
 SCHEMA = 2  # bumped when chunking changes what a chunk holds: 2 = long judgement headings start chunks
 BATCH = 1000
+# HNSW's candidate list at query time. Chroma rebuilds the graph's unsynced tail (up to 1,000 chunks) with
+# several threads each time a process opens the store, so at its default (100) the same query could return
+# different neighbours from one process to the next; 1,000 makes the search over such a library exhaustive.
+EF_SEARCH = 1000
 
 
 class StoreError(Exception):
@@ -94,9 +98,12 @@ class ChromaStore:
         """`earlier`: the (chunks, docs) collection names the same model and chunk settings had under older
         schemas, whose documents `reindex` brings over."""
         self.dimension, self._client = dimension, client
-        space = {"hnsw": {"space": "cosine"}}
+        space = {"hnsw": {"space": "cosine", "ef_search": EF_SEARCH}}
         self._chunks = client.get_or_create_collection(chunks_name, configuration=space, embedding_function=None)
         self._docs = client.get_or_create_collection(docs_name, configuration=space, embedding_function=None)
+        hnsw = (self._chunks.configuration_json or {}).get("hnsw") or {}
+        if hnsw.get("ef_search", EF_SEARCH) < EF_SEARCH:  # a library made before EF_SEARCH was set
+            self._chunks.modify(configuration={"hnsw": {"ef_search": EF_SEARCH}})
         present = {c if isinstance(c, str) else c.name for c in client.list_collections()}
         self._earlier = [pair for pair in earlier if pair[1] in present]
 
@@ -223,5 +230,6 @@ class ChromaStore:
             return []
         got = self._chunks.query(query_embeddings=[list(map(float, embedding))], n_results=n, where=where or None,
                                  include=["documents", "metadatas", "distances"])
-        return [(StoredChunk(i, t, m), 1.0 - d) for i, t, m, d in
-                zip(got["ids"][0], got["documents"][0], got["metadatas"][0], got["distances"][0])]
+        found = zip(got["ids"][0], got["documents"][0], got["metadatas"][0], got["distances"][0])
+        # twin chunks (one text in two files) tie exactly: by id, so that the same one comes first every time
+        return [(StoredChunk(i, t, m), 1.0 - d) for i, t, m, d in sorted(found, key=lambda f: (f[3], f[0]))]

@@ -71,3 +71,28 @@ def test_orphan_chunks_of_a_half_written_document_are_removed(store):
                          metadatas=[{"doc": "a.pdf", "doc_id": info.id}] * 2, embeddings=vectors)
     assert store.remove_orphans() == 2
     assert store.count() == 0
+
+
+def test_twin_chunks_tie_in_one_order_whichever_was_stored_first(store):
+    # one text in two files has one vector: which comes first must not depend on the order of storing
+    first, second = _doc("b.pdf", "vb", ["alpha"]), _doc("a.pdf", "va", ["alpha"])
+    store.upsert(*first)
+    store.upsert(*second)
+    ids = [c.id for c, _ in store.query([1.0, 0.0, 0.5], k=2)]
+    assert ids == sorted(ids) and len(ids) == 2
+
+
+def test_the_search_reads_enough_candidates_to_be_exhaustive_on_a_library_of_this_size(tmp_path):
+    from vectorstore.chroma_store import EF_SEARCH
+
+    client = make_client(index_dir=tmp_path / "index")
+
+    def ef_search(name: str) -> int:
+        return client.get_collection(name, embedding_function=None).configuration_json["hnsw"]["ef_search"]
+
+    client.get_or_create_collection("chunks-old", configuration={"hnsw": {"space": "cosine"}}, embedding_function=None)
+    assert ef_search("chunks-old") < EF_SEARCH  # Chroma's default
+    ChromaStore(client, "chunks-old", "docs-old", dimension=3)  # a library made before: raised when opened
+    assert ef_search("chunks-old") == EF_SEARCH >= 1000
+    ChromaStore(client, "chunks-new", "docs-new", dimension=3)
+    assert ef_search("chunks-new") == EF_SEARCH
