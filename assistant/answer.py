@@ -377,10 +377,10 @@ def _pick_parts(question: str, query: str, hits: list[Hit], embed: EmbedFn, weig
     """What answers each part of the question (`question_parts`), and the parts nothing answers. "How many
     children were adopted in 2014-15, and was that considered good?": each part is answered as the kind of
     question it is (a figure, then a judgement), else the figure rule would rule out every judgement."""
-    asked = [(question, query)] if query != question else question_parts(question)
+    asked = [(question, question, query)] if query != question else question_parts(question)
     picks: list[Pick] = []
     unanswered = []
-    for q, pq in asked:  # a later part is about what the first part's answer is about ("..., and who led it?"): its
+    for shown, q, pq in asked:  # a later part is about what the first part's answer is about ("..., and who led it?"): its
         # documents, when it has one
         within = {hits[u.hit].doc for u in picks[0][0]} if picks else None
         p = _pick(q, hits, embed, weights, settings, pq, named, common, named_year, within)
@@ -388,33 +388,31 @@ def _pick_parts(question: str, query: str, hits: list[Hit], embed: EmbedFn, weig
             # a part is answered by a sentence naming what it asks about, not only its year ("What did the January
             # 2022 visit focus on?" is not answered by a list of visits); a part that names nothing of its own
             # ("What did it find?") only after the part before it
-            own = set(terms_of(SCOPE_WORDS.sub(" ", YEARS_ADDED.sub("?", q)))) - GENERIC - QUESTION_WORDS
+            own = set(terms_of(SCOPE_WORDS.sub(" ", shown))) - GENERIC - QUESTION_WORDS
             p = p if (own & p[1].terms if own else picks) else None
         if p:
             picks.append(p)
         else:
-            unanswered.append(YEARS_ADDED.sub("?", q))
+            unanswered.append(shown)
     if not picks and len(asked) > 1:  # no part alone: the whole question, as one
         whole = _pick(question, hits, embed, weights, settings, query, named, common, named_year)
         return ([whole] if whole else []), []
     return picks, unanswered
 
 
-def question_parts(question: str) -> list[tuple[str, str]]:
-    """(the part, what to search with) for each part of a question that asks two things ("How many ... in 2015,
-    and was that considered good?"); the second part keeps the first's years and words ("Was that considered
-    good? (2015)", searched with the whole question). One part when the question asks one thing, or a history
+def question_parts(question: str) -> list[tuple[str, str, str]]:
+    """(the part as asked, as read, what to search with) for each part of a question that asks two things ("How
+    many ... in 2015, and was that considered good?"); the second part is read with the first's years and
+    searched with its words ("Was that considered good (2015)?", searched with the whole question). One part when the question asks one thing, or a history
     (its parts are one answer: "Is it good now? How has it changed since 2019?")."""
     first, second = (TWO_QUESTIONS.split(question, maxsplit=1) + [""])[:2]
     if not second or len(second.split()) < 3 or asks_over_time(question) or SINCE.search(question):
-        return [(question, question)]
+        return [(question, question, question)]
     first = first.rstrip("?,. ") + "?"
     second = second[0].upper() + second[1:]
     years = " ".join(m.group(0) for m in SCOPE_WORDS.finditer(first))
-    return [(first, first), (f"{second.rstrip('?')} ({years})?" if years else second, f"{second} {first}")]
-
-
-YEARS_ADDED = re.compile(r" \([^()]*\)\?$")  # what `question_parts` adds to a second part
+    return [(first, first, first),
+            (second, f"{second.rstrip('?')} ({years})?" if years else second, f"{second} {first}")]
 
 
 def _pick(question: str, hits: list[Hit], embed: EmbedFn, weights: dict[str, float], settings: AnswerSettings,

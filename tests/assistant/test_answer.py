@@ -887,10 +887,11 @@ def test_the_second_part_is_answered_from_the_first_parts_document_and_an_unansw
 def test_question_parts():
     from assistant.answer import question_parts
 
-    assert question_parts("What did the 2019 inspection find?") == [("What did the 2019 inspection find?",) * 2]
+    assert question_parts("What did the 2019 inspection find?") == [("What did the 2019 inspection find?",) * 3]
     first, second = question_parts("How many homes did it run in 2015, and how were they rated?")
-    assert first == ("How many homes did it run in 2015?",) * 2
-    assert second == ("How were they rated (2015)?", "How were they rated? How many homes did it run in 2015?")
+    assert first == ("How many homes did it run in 2015?",) * 3
+    assert second == ("How were they rated?", "How were they rated (2015)?",
+                      "How were they rated? How many homes did it run in 2015?")
     assert len(question_parts("Who led the visit? When was it?")) == 2
     assert len(question_parts("Is it good now? How has it changed since 2019?")) == 1  # a history: one answer
 
