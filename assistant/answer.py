@@ -380,8 +380,8 @@ def _pick_parts(question: str, query: str, hits: list[Hit], embed: EmbedFn, weig
     asked = [(question, question, query)] if query != question else question_parts(question)
     picks: list[Pick] = []
     unanswered = []
-    for shown, q, pq in asked:  # a later part is about what the first part's answer is about ("..., and who led it?"): its
-        # documents, when it has one
+    for shown, q, pq in asked:  # a later part is about what the first part's answer is about ("..., and who led
+        # it?"): its documents, when it has one
         within = {hits[u.hit].doc for u in picks[0][0]} if picks else None
         p = _pick(q, hits, embed, weights, settings, pq, named, common, named_year, within)
         if p and len(asked) > 1 and not (DATE_Q.search(q) or WHO_Q.search(q)):
@@ -403,8 +403,9 @@ def _pick_parts(question: str, query: str, hits: list[Hit], embed: EmbedFn, weig
 def question_parts(question: str) -> list[tuple[str, str, str]]:
     """(the part as asked, as read, what to search with) for each part of a question that asks two things ("How
     many ... in 2015, and was that considered good?"); the second part is read with the first's years and
-    searched with its words ("Was that considered good (2015)?", searched with the whole question). One part when the question asks one thing, or a history
-    (its parts are one answer: "Is it good now? How has it changed since 2019?")."""
+    searched with its words ("Was that considered good (2015)?", searched with the whole question). One part
+    when the question asks one thing, or a history (its parts are one answer: "Is it good now? How has it
+    changed since 2019?")."""
     first, second = (TWO_QUESTIONS.split(question, maxsplit=1) + [""])[:2]
     if not second or len(second.split()) < 3 or asks_over_time(question) or SINCE.search(question):
         return [(question, question, question)]
