@@ -275,7 +275,8 @@ class Library:
     def search(self, question: str, *, k: int | None = None, mode: str | None = None,
                filters: Filters = Filters(), history: list[dict] | None = None) -> list[Hit]:
         r = self.settings.retrieval
-        return self._retrieve(resolve(question, history), k or r.k, mode or r.mode, filters)
+        with self.retriever.one_look():
+            return self._retrieve(resolve(question, history), k or r.k, mode or r.mode, filters)
 
     def _retrieve(self, query: str, k: int, mode: str, filters: Filters) -> list[Hit]:
         hits = self.retriever.search(query, k, mode, filters)
@@ -287,6 +288,11 @@ class Library:
     def ask(self, question: str, *, history: list[dict] | None = None, filters: Filters = Filters(),
             k: int | None = None, mode: str | None = None) -> Answer:
         """An extractive answer with citations, or a refusal with the closest passages."""
+        with self.retriever.one_look():  # the store is checked for other processes' writes once
+            return self._ask(question, history, filters, k, mode)
+
+    def _ask(self, question: str, history: list[dict] | None, filters: Filters, k: int | None,
+             mode: str | None) -> Answer:
         r = self.settings.retrieval
         asked = without_introduction(question)  # "I'm new in post. What did ...?": what they ask
         query = resolve(asked, history)
@@ -311,32 +317,32 @@ class Library:
         return answer
 
     def _answer(self, question: str, query: str, hits: list[Hit], filters: Filters, home: str | None) -> Answer:
-        fact = fact_answer(query, self.documents, self.store.chunks_of, filters, home=home, asked=question)
+        fact = fact_answer(query, self.retriever.documents, self.store.chunks_of, filters, home=home, asked=question)
         if fact is not None:  # a judgement or a date the reports state, cited to its page
             return fact
         missing = unknown_councils(question, self.retriever.local_authorities, [h.text for h in hits])
         if missing:
             return Answer(question=question, refused=True, query=query,
                           text=f"{NO_ANSWER} It holds no documents about {' or '.join(missing)}.")
-        absent = missing_reports(query, self.documents, filters, home, [h.text for h in hits])
+        absent = missing_reports(query, self.retriever.documents, filters, home, [h.text for h in hits])
         if absent:  # "the latest focused visit to Torbay", which has had none in this library
             return refuse(question, hits, query, why=f"It holds no {absent}.")
-        unlisted = missing_month(query, self.documents, filters, home)
+        unlisted = missing_month(query, self.retriever.documents, filters, home)
         if unlisted:  # "what did the January 2022 monitoring visit find?", when only a paper listing it is held
             return refuse(question, hits, query, why=unlisted)
-        unrated = ungraded(query, self.documents, filters, home)
+        unrated = ungraded(query, self.retriever.documents, filters, home)
         if unrated:  # "What grade did Bristol get?", where the library holds only a focused visit to Bristol
             return refuse(question, hits, query, why=unrated)
         unheard = unknown_names(question, self.retriever.idf())
         if unheard:  # the closest passages still shown: they may be what the user was after under another name
             return refuse(question, hits, query, why=f"No document in it mentions {' or '.join(unheard)}.")
         named = self.retriever.named_documents(query, filters)
-        documents = self.documents() if named else []  # read from the store only when a report is named
+        documents = self.retriever.documents()
         overview = overview_answer(question, named, documents, self.store.chunks_of, query=query)
         if overview is not None:  # "what did the 2023 inspection find?": the report's own summary
             return overview
         years = [int(d.date[:4]) for d in documents if d.doc in named and d.date and d.date[:4].isdigit()]
-        answer = compose(question, hits, partial(self.embedder.embed, batch_size=SENTENCE_BATCH),
+        answer = compose(question, hits, partial(self.retriever.embed, batch_size=SENTENCE_BATCH),
                          self.retriever.idf(query, filters), query=query, named=named,
                          common=self.retriever.boilerplate(), named_year=min(years, default=None))
         backend = self.settings.llm.backend

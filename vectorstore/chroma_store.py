@@ -225,11 +225,19 @@ class ChromaStore:
 
     def query(self, embedding: Sequence[float], k: int, where: dict | None = None) -> list[tuple[StoredChunk, float]]:
         """Nearest chunks with cosine similarity (1 - distance), best first."""
-        n = min(k, self._chunks.count())
-        if n <= 0:
-            return []
-        got = self._chunks.query(query_embeddings=[list(map(float, embedding))], n_results=n, where=where or None,
-                                 include=["documents", "metadatas", "distances"])
+        got = self._nearest(embedding, k, where, ["documents", "metadatas", "distances"])
         found = zip(got["ids"][0], got["documents"][0], got["metadatas"][0], got["distances"][0])
         # twin chunks (one text in two files) tie exactly: by id, so that the same one comes first every time
         return [(StoredChunk(i, t, m), 1.0 - d) for i, t, m, d in sorted(found, key=lambda f: (f[3], f[0]))]
+
+    def nearest(self, embedding: Sequence[float], k: int, where: dict | None = None) -> list[tuple[str, float]]:
+        """The ids alone of `query`'s chunks, for a caller that holds their text: fetching the text and metadata
+        of a hundred chunks is most of a query's time on a small library (docs/benchmarks.md)."""
+        got = self._nearest(embedding, k, where, ["distances"])
+        return [(i, 1.0 - d) for d, i in sorted(zip(got["distances"][0], got["ids"][0]))]
+
+    def _nearest(self, embedding: Sequence[float], k: int, where: dict | None, include: list[str]) -> dict:
+        if k <= 0:  # (Chroma returns what it holds when asked for more)
+            return {key: [[]] for key in ["ids", *include]}
+        return self._chunks.query(query_embeddings=[list(map(float, embedding))], n_results=k, where=where or None,
+                                  include=include)

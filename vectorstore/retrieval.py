@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import threading
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
@@ -10,6 +11,7 @@ import numpy as np
 
 from vectorstore.bm25_index import BM25Index, tokenize
 from vectorstore.boilerplate import common_sentences
+from ingest.records import DocumentInfo
 from vectorstore.chroma_store import ChromaStore, StoredChunk
 from vectorstore.embedder import Embedder
 from vectorstore.query_scope import LATEST, Scope, asks_now, expand, names_one_report, scope_of, sections_asked
@@ -115,7 +117,10 @@ class Retriever:
         self.home_authority = None if (home_authority or "").lower() in ("", "none") else home_authority
         self._lock = threading.Lock()
         self._signature: tuple[int, int] | None = None
+        self._look = threading.local()  # see `one_look`
+        self._documents: list[DocumentInfo] = []  # the records read with the BM25 index
         self._chunks: list[StoredChunk] = []
+        self._by_id: dict[str, StoredChunk] = {}
         self._doc_meta: dict[str, dict[str, Any]] = {}  # one chunk's metadata per document, for scoping
         self._bm25 = BM25Index([], [])
         self._by_doc: dict[str, list[tuple[StoredChunk, list[str]]]] = {}  # doc id -> its chunks and their tokens
@@ -130,14 +135,51 @@ class Retriever:
             if forget:
                 self._by_doc.clear()
 
+    @contextmanager
+    def one_look(self):
+        """Within, the store is asked once whether another process has changed it: a question looks at the
+        library a dozen times, and each look counted both collections (docs/benchmarks.md)."""
+        if getattr(self._look, "on", False):
+            yield
+            return
+        self._look.on, self._look.signature, self._look.vectors = True, None, {}
+        try:
+            yield
+        finally:
+            self._look.on = False
+
+    def _store_signature(self) -> tuple[int, int]:
+        if not getattr(self._look, "on", False):
+            return self.store.signature()
+        if self._look.signature is None:
+            self._look.signature = self.store.signature()
+        return self._look.signature
+
+    def embed(self, texts: list[str], batch_size: int | None = None) -> list[list[float]]:
+        """The model's vectors for `texts`; within `one_look`, a text is embedded once (the question, searched
+        and then read against the passages' sentences; the sentences, read again for each part of a question
+        that asks two things)."""
+        if not getattr(self._look, "on", False):
+            return self.embedder.embed(texts, batch_size=batch_size)
+        known = self._look.vectors
+        new = [t for t in dict.fromkeys(texts) if t not in known]
+        known.update(zip(new, self.embedder.embed(new, batch_size=batch_size)))
+        return [known[t] for t in texts]
+
+    def documents(self) -> list[DocumentInfo]:
+        """The library's document records, as read with the BM25 index (so as of this look at the store)."""
+        self._lexical_index()
+        return list(self._documents)
+
     def _lexical_index(self) -> tuple[list[StoredChunk], BM25Index]:
         """The chunks of every recorded document and their BM25 index, brought up to date when the store
         has changed: only documents new since the last look are read and tokenized (chunks of a document
         still being written, which has no record yet, are left out)."""
         with self._lock:
-            signature = self.store.signature()
+            signature = self._store_signature()
             if signature != self._signature:
-                records = {d.id for d in self.store.documents()}
+                self._documents = self.store.documents()
+                records = {d.id for d in self._documents}
                 for gone in set(self._by_doc) - records:
                     del self._by_doc[gone]
                 new = records - set(self._by_doc)
@@ -151,6 +193,7 @@ class Retriever:
                 chunks = [c for c, _ in pairs]
                 self._bm25 = BM25Index([c.id for c in chunks], tokens=[t for _, t in pairs])
                 self._doc_meta = {c.meta["doc"]: c.meta for c in chunks}
+                self._by_id = {c.id: c for c in chunks}
                 self._chunks, self._signature = chunks, signature
             return self._chunks, self._bm25
 
@@ -190,9 +233,12 @@ class Retriever:
         return (self._within(within) if within else self._lexical_index())[1].idf
 
     def dense(self, query: str, n: int, filters: Filters = Filters(), vector: list[float] | None = None) -> list[Hit]:
-        vector = vector if vector is not None else self.embedder.embed([query])[0]
-        found = self.store.query(vector, n * 2 if filters else n, where=filters.where())
-        hits = [Hit(c.id, c.text, c.meta, score=s, dense=s) for c, s in found if filters.accepts(c.meta)]
+        vector = vector if vector is not None else self.embed([query])[0]
+        self._lexical_index()  # the chunks' text, kept with the BM25 index (a chunk of a document still being
+        # written, which has no record yet, is left out, as there)
+        found, known = self.store.nearest(vector, n * 2 if filters else n, where=filters.where()), self._by_id
+        hits = [Hit(c.id, c.text, c.meta, score=s, dense=s) for i, s in found
+                if (c := known.get(i)) is not None and filters.accepts(c.meta)]
         return [replace(h, rank=i + 1) for i, h in enumerate(hits[:n])]
 
     def _within(self, docs: tuple[str, ...]) -> tuple[list[StoredChunk], BM25Index]:
@@ -216,7 +262,9 @@ class Retriever:
         if scores.size == 0:
             return []
         if filters:
-            mask = np.array([filters.accepts(c.meta) for c in chunks])
+            accepted: dict[str, bool] = {}  # what a filter checks is the document's: once per document
+            mask = np.array([accepted[d] if (d := c.meta.get("doc", "")) in accepted
+                             else accepted.setdefault(d, filters.accepts(c.meta)) for c in chunks])
             scores = np.where(mask, scores, -1.0)
         order = np.argsort(-scores, kind="stable")[:n]
         hits = [Hit(chunks[i].id, chunks[i].text, chunks[i].meta, score=float(scores[i]), lexical=float(scores[i]))
@@ -238,7 +286,7 @@ class Retriever:
 
     def _hybrid(self, query: str, k: int, filters: Filters, within: tuple[str, ...] = ()) -> list[Hit]:
         n = max(k, self.candidates)
-        vector = self.embedder.embed([query])[0]
+        vector = self.embed([query])[0]
         lexical_query = expand(_without_ofsted(query))
         dense, lexical = self.dense(query, n, filters, vector), self.lexical(lexical_query, n, filters, within)
         bonus: dict[str, float] = {}

@@ -315,3 +315,48 @@ def test_a_question_about_now_is_searched_in_the_last_few_years_documents(librar
     assert lib.search("Was supervision of social workers irregular?", k=5)[0].doc in {"2013.txt", "2015.txt", "2019.txt"}
     assert {h.doc for h in lib.search("Is supervision of social workers still irregular?", k=5)[:2]} == \
         {"2023.txt", "2025.txt"}
+
+
+def test_a_question_checks_the_store_once_and_embeds_each_text_once(library_factory, letters, fake_embedder,
+                                                                    monkeypatch):
+    """A question looks at the library a dozen times (BM25 index, home council, named reports, facts): the
+    store is asked once whether another process changed it, and the question is not embedded twice (once to
+    search, once to read the sentences against), nor a sentence once per part of a question that asks two things."""
+    from collections import Counter
+
+    embedded: Counter[str] = Counter()
+
+    class Counting:
+        name, dimension = fake_embedder.name, fake_embedder.dimension
+
+        def embed(self, texts, batch_size=None):
+            embedded.update(texts)
+            return fake_embedder.embed(texts, batch_size)
+
+        def count_tokens(self, text):
+            return fake_embedder.count_tokens(text)
+
+    lib = library_factory(embedder=Counting())
+    lib.ingest([letters])
+    looks = []
+    signature = lib.store.signature
+    monkeypatch.setattr(lib.store, "signature", lambda: looks.append(1) or signature())
+    embedded.clear()
+    answer = lib.ask("How many children does each worker have, and is supervision of social workers regular?")
+    assert "18 children" in answer.text and "Supervision" in answer.text
+    assert len(looks) == 1
+    assert embedded and max(embedded.values()) == 1, embedded.most_common(3)
+    lib.ask("Do care leavers have a trusted adult?")  # the next question looks again
+    assert len(looks) == 2
+
+
+def test_no_search_finds_the_chunks_of_a_document_still_being_written(library_factory, letters, fake_embedder):
+    """A document's record is stored after its chunks: until it is there (another process is writing it, or
+    was killed while writing), its chunks are found by no mode, as the library does not list it."""
+    lib = library_factory()
+    lib.ingest([letters])
+    text = "Allotment gardens were inspected by the parks committee."
+    lib.store._chunks.upsert(ids=["half-written-0"], documents=[text], embeddings=fake_embedder.embed([text]),
+                             metadatas=[{"doc": "half.txt", "doc_id": "half", "position": 0}])
+    for mode in ("dense", "bm25", "hybrid"):
+        assert all(h.doc != "half.txt" for h in lib.search("allotment gardens parks committee", mode=mode)), mode

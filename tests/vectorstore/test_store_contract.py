@@ -63,6 +63,10 @@ def test_query_ranks_by_cosine_and_filters(store):
     assert found[0][0].text == "beta" and found[0][1] > found[-1][1]
     only_b = store.query([1.0, 1.0, 0.5], k=3, where={"doc": "b.pdf"})
     assert [c.text for c, _ in only_b] == ["gamma"]
+    # the same search without the text, for a caller that holds it (the retriever)
+    assert store.nearest([1.0, 1.0, 0.5], k=3) == [(c.id, s) for c, s in found]
+    assert store.nearest([1.0, 1.0, 0.5], k=3, where={"doc": "b.pdf"}) == [(c.id, s) for c, s in only_b]
+    assert store.nearest([1.0, 1.0, 0.5], k=0) == store.query([1.0, 1.0, 0.5], k=0) == []
 
 
 def test_orphan_chunks_of_a_half_written_document_are_removed(store):
@@ -80,6 +84,7 @@ def test_twin_chunks_tie_in_one_order_whichever_was_stored_first(store):
     store.upsert(*second)
     ids = [c.id for c, _ in store.query([1.0, 0.0, 0.5], k=2)]
     assert ids == sorted(ids) and len(ids) == 2
+    assert [i for i, _ in store.nearest([1.0, 0.0, 0.5], k=2)] == ids
 
 
 def test_the_search_reads_enough_candidates_to_be_exhaustive_on_a_library_of_this_size(tmp_path):
