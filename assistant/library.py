@@ -304,7 +304,7 @@ class Library:
         answer = replace(self._answer(asked, query, hits, filters, assumed), question=question,
                          query=query, hits=tuple(hits))
         if (assumed and len(self.retriever.local_authorities()) > 1  # say which council it was taken to mean, unless
-                and not (answer.refused and unknown_names(question, self.retriever.idf()))):  # "... in Narnia?"
+                and not (answer.refused and self._unheard(question))):  # "... in Narnia?"
             note = f"Read as a question about {assumed}, this library's home council: name a council to ask about another."
             answer = replace(answer, notice=" ".join(x for x in (note, answer.notice) if x))
         recent = self.retriever.recent_documents(query, filters)
@@ -317,6 +317,9 @@ class Library:
         return answer
 
     def _answer(self, question: str, query: str, hits: list[Hit], filters: Filters, home: str | None) -> Answer:
+        unheard = self._unheard(question)
+        if unheard:  # the closest passages still shown: they may be what the user was after under another name
+            return refuse(question, hits, query, why=f"No document in it mentions {' or '.join(unheard)}.")
         fact = fact_answer(query, self.retriever.documents, self.store.chunks_of, filters, home=home, asked=question)
         if fact is not None:  # a judgement or a date the reports state, cited to its page
             return fact
@@ -333,9 +336,6 @@ class Library:
         unrated = ungraded(query, self.retriever.documents, filters, home)
         if unrated:  # "What grade did Bristol get?", where the library holds only a focused visit to Bristol
             return refuse(question, hits, query, why=unrated)
-        unheard = unknown_names(question, self.retriever.idf())
-        if unheard:  # the closest passages still shown: they may be what the user was after under another name
-            return refuse(question, hits, query, why=f"No document in it mentions {' or '.join(unheard)}.")
         named = self.retriever.named_documents(query, filters)
         documents = self.retriever.documents()
         overview = overview_answer(question, named, documents, self.store.chunks_of, query=query)
@@ -354,6 +354,10 @@ class Library:
                                               "this is the extractive answer.")
             answer = llm_answer(question, hits, model, answer)
         return answer
+
+    def _unheard(self, question: str) -> tuple[str, ...]:
+        """The names in `question` no passage of the library holds (`unknown_names`)."""
+        return unknown_names(question, self.retriever.idf(), self.retriever.together)
 
     @property
     def chat_model(self):

@@ -53,6 +53,17 @@ class BM25Index:
     def __len__(self) -> int:
         return len(self.ids)
 
+    def holding(self, terms: Sequence[str]) -> np.ndarray:
+        """Which chunks hold every one of `terms` (stemmed words), in `ids` order."""
+        if self._model is None:
+            return np.zeros(0, dtype=bool)
+        held = np.ones(len(self.ids), dtype=bool)
+        for term in terms:
+            if term not in self._model.vocab_dict:
+                return np.zeros(len(self.ids), dtype=bool)
+            held &= np.asarray(self._model.get_scores([term])) > 0
+        return held
+
     def scores(self, query: str) -> np.ndarray:
         """A BM25 score for every chunk, in `ids` order."""
         if self._model is None:

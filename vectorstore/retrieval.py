@@ -222,6 +222,10 @@ class Retriever:
                 self._boilerplate = (self._signature, common_sentences((c.meta.get("doc", ""), c.text) for c in chunks))
             return self._boilerplate[1]
 
+    def together(self, terms: list[str]) -> bool:
+        """Whether some chunk of the library holds every one of `terms` (stemmed words)."""
+        return bool(self._lexical_index()[1].holding(terms).any())
+
     def lexical_ids(self) -> list[str]:
         """The chunk ids the BM25 index holds (for `check`)."""
         return list(self._lexical_index()[1].ids)

@@ -109,6 +109,32 @@ def test_unknown_names_are_the_capitalised_words_of_the_question_the_library_lac
     assert unknown_names("What did the Council say?", set()) == ()  # a word of every such library
 
 
+def test_a_name_of_several_words_no_passage_holds_together_is_unknown():
+    """"HM Inspectorate of Probation": every word is in the library, but no passage holds them all."""
+    from assistant.facts import unknown_names
+    from vectorstore.bm25_index import BM25Index, tokenize
+
+    passages = ["Ofsted inspectors visited Medway in July 2023.", "The youth offending service works with probation.",
+                "The Medway Safeguarding Partnership replaced the Local Safeguarding Children Board.",
+                "The corporate parenting board met in March."]
+    index = BM25Index([str(i) for i in range(len(passages))], passages)
+    vocabulary = set(index.idf)
+
+    def together(words):
+        return bool(index.holding(words).any())
+
+    asked = "What rating did HM Inspectorate of Probation give Medway's youth offending service?"
+    assert unknown_names(asked, vocabulary) == ()  # each word alone is known
+    assert unknown_names(asked, vocabulary, together) == ("HM Inspectorate of Probation",)
+    # the words of a name held by one passage under another wording; the council's, a month's and a question's
+    # words are not the name's
+    for known in ("When did the Medway Safeguarding Children Partnership start?",
+                  "What did Medway's Corporate Parenting Board do in March?", "Did Ofsted Inspectors visit Medway?"):
+        assert unknown_names(known, vocabulary, together) == (), known
+    assert list(index.holding(tokenize("probation inspectors"))) == [False] * 4
+    assert list(index.holding(tokenize("safeguarding board"))) == [False, False, True, False]
+
+
 def test_history_rows_for_the_timeline(library):
     from assistant.history import grade_points, history
 
@@ -366,3 +392,12 @@ def test_the_askers_introduction_is_no_part_of_the_question_unless_it_names_the_
     assert without_introduction(topic) == topic
     assert without_introduction(topic, whatever_they_say=True) == "What system was used in 2019?"
     assert without_introduction("I'm new in post.") == "I'm new in post."  # nothing else to ask
+
+
+def test_a_grade_question_about_another_inspectorate_is_refused_not_answered_with_ofsteds_grade(
+        library_factory, letters):
+    lib = library_factory()
+    lib.ingest([letters])
+    assert "Good" in lib.ask("What rating did Ofsted give Testshire's children's services?").text
+    answer = lib.ask("What rating did HM Inspectorate of Probation give Testshire's youth justice service?")
+    assert answer.refused and "HM Inspectorate of Probation" in answer.text
