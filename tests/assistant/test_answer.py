@@ -560,7 +560,8 @@ def test_the_passage_holding_the_best_sentence_is_presented_first():
     hits = [hit(1, "Supervision of social workers is regular, and managers attend.", date="2025-06-02"),
             hit(2, "Supervision is reflective and helps staff to learn.", doc="b.pdf", date="2023-09-11")]
     idf = {"supervis": 5.0, "reflect": 1.0}
-    answer = replace(compose("Was supervision reflective?", hits, EMBED, idf, WORDS_ONLY), hits=tuple(hits))
+    both = replace(WORDS_ONLY, phrase_bonus=0.0)  # (with it, "supervision is reflective" alone would answer)
+    answer = replace(compose("Was supervision reflective?", hits, EMBED, idf, both), hits=tuple(hits))
     assert [c.doc for c in answer.citations] == ["b.pdf", "a.pdf"] and answer.lead == 1  # numbered by date
     assert [h.doc for h in answer.ranked()] == ["b.pdf", "a.pdf"]  # the retriever had a.pdf first
     assert [p["doc"] for p in answer.to_dict()["passages"]] == ["b.pdf", "a.pdf"]
@@ -914,3 +915,17 @@ def test_a_part_is_not_answered_by_a_sentence_naming_only_its_year():
     when = compose("When was the January 2022 monitoring visit, and what did it find?", hits, EMBED, rare,
                    settings=WORDS_ONLY)
     assert not when.refused and "January 2022" in when.text  # a date is what the first part asks for
+
+
+def test_a_sentence_holding_the_questions_words_as_a_phrase_comes_first():
+    """ "Family hubs" asked: the sentence about family hubs, not the one naming families and early help hubs."""
+    scattered = "Families say the early help hubs make a difference to children with SEND."
+    phrase = "Children with SEND say family hubs make a difference."
+    question = "What difference do family hubs make to children with SEND?"
+    for first, second in ((scattered, phrase), (phrase, scattered)):  # whichever passage the retriever put first
+        answer = compose(question, [hit(1, first), hit(2, second, doc="b.pdf")], EMBED,
+                         settings=replace(WORDS_ONLY, rank_weight=0.0, keep_ratio=1.0))
+        assert answer.citations[0].sentence == phrase, first
+    no_bonus = replace(WORDS_ONLY, rank_weight=0.0, keep_ratio=1.0, phrase_bonus=0.0)
+    assert compose(question, [hit(1, scattered), hit(2, phrase, doc="b.pdf")], EMBED,
+                   settings=no_bonus).citations[0].sentence == scattered  # the words alone tie
