@@ -25,7 +25,10 @@ GRADE_STATUS = re.compile(r"^\s*(?:is|are|was|were)\s+(?P<who>.+?)\s+(?:(?:still
 COUNCIL_ITSELF = frozenset({"the council", "the local authority", "the authority", "it", "they", "children's services",
                             "its children's services", "the council's children's services"})
 WHEN_Q = re.compile(r"^\s*when\b", re.IGNORECASE)
-OTHER_Q = re.compile(r"(^|[,;:]\s*)(and )?(who|where|why|how (many|much|long))\b", re.IGNORECASE)  # not about a rating
+OTHER_Q = re.compile(r"(^|[,;:]\s*)(and )?(who|where|why|how (many|much|long)|what (percentage|proportion|share|number))\b",
+                     re.IGNORECASE)  # not about a rating ("what percentage of audits were graded good?")
+# "What grade did Ofsted give Adoption Partnership South East?": given to something other than the council
+GIVEN_TO = re.compile(r"\b(?:give|gave|given|award(?:ed)?)\b(?:\s+to)?(?P<what>[^?]*)", re.IGNORECASE)
 OVER_TIME = re.compile(r"\bover time\b|\bhistory\b|\beach\b|\ball\b|\bevery\b|\bchanged?\b|\bimproved?\b|\bsince\b",
                        re.IGNORECASE)
 # "How does Ofsted currently rate Medway's services for care leavers?": the verb, of what Ofsted grades (the council,
@@ -61,6 +64,9 @@ def fact_answer(question: str, documents: Callable[[], list[DocumentInfo]], chun
                                                                      if d.local_authority}))
     if len(authorities) != 1:
         return None  # which council is meant is not clear: leave it to retrieval
+    given = GIVEN_TO.search(asked or question)
+    if given and _says_more(given.group("what"), GRADED_AREAS | VISIT_WORDS | set(tokenize(authorities[0]))):
+        return None
     docs = [d for d in docs if d.local_authority == authorities[0]]
     if rating:
         kind = "area SEND inspection" if "area SEND inspection" in scope.kinds else "full inspection"

@@ -394,10 +394,11 @@ def test_the_askers_introduction_is_no_part_of_the_question_unless_it_names_the_
     assert without_introduction("I'm new in post.") == "I'm new in post."  # nothing else to ask
 
 
-def test_a_grade_question_about_another_inspectorate_is_refused_not_answered_with_ofsteds_grade(
-        library_factory, letters):
-    lib = library_factory()
-    lib.ingest([letters])
-    assert "Good" in lib.ask("What rating did Ofsted give Testshire's children's services?").text
-    answer = lib.ask("What rating did HM Inspectorate of Probation give Testshire's youth justice service?")
+def test_a_grade_question_about_another_inspectorate_or_body_is_not_answered_with_ofsteds_grade(library):
+    assert "judged rutland's overall effectiveness" in library.ask("What grade did Ofsted give Rutland in 2023?").text.lower()
+    answer = library.ask("What rating did HM Inspectorate of Probation give Rutland's youth justice service?")
     assert answer.refused and "HM Inspectorate of Probation" in answer.text
+    # a grade given to something else, or a share of things graded, is not the council's grade
+    for asked in ("What grade did Ofsted give the regional adoption agency Rutland belongs to, in 2023?",
+                  "What percentage of Rutland's case audits were graded good in 2023?"):
+        assert "judged rutland's overall effectiveness" not in library.ask(asked).text.lower(), asked
