@@ -929,15 +929,3 @@ def test_a_sentence_holding_the_questions_words_as_a_phrase_comes_first():
     no_bonus = replace(WORDS_ONLY, rank_weight=0.0, keep_ratio=1.0, phrase_bonus=0.0)
     assert compose(question, [hit(1, scattered), hit(2, phrase, doc="b.pdf")], EMBED,
                    settings=no_bonus).citations[0].sentence == scattered  # the words alone tie
-
-
-def test_a_figure_the_top_passages_do_not_give_is_looked_for_in_the_rest():
-    others = [hit(i, f"Advocates visit children in care in area {i} regularly.", doc=f"{i}.pdf") for i in range(1, 6)]
-    figure = hit(6, "The advocacy service is supporting 27 children in care.", doc="6.pdf")
-    question = "How many children in care were using the advocacy service?"
-    answer = compose(question, others + [figure], EMBED, settings=WORDS_ONLY)
-    assert not answer.refused and "27 children" in answer.text and answer.citations[0].doc == "6.pdf"
-    assert compose(question, others + [figure], EMBED, settings=replace(WORDS_ONLY, figure_passages=0)).refused
-    # only a figure: another question is answered from the top passages or refused
-    assert compose("Do advocates visit children in care?", others + [figure], EMBED,
-                   settings=WORDS_ONLY).citations[0].doc != "6.pdf"
