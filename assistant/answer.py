@@ -276,7 +276,7 @@ class AnswerSettings:
     section_bonus: float = 0.5  # for units under the heading of the section the question asks for
     scope_weight: float = 0.5  # share of a term's weight for the words that pick the document (years, months)
     cause_bonus: float = 0.1  # for a sentence that gives a reason, when the question asks why
-    phrase_bonus: float = 0.05  # for holding the question's pairs of words in its order (0.05, 0.1, 0.2 tried on dev-dev8)
+    phrase_bonus: float = 0.05  # for holding the question's pairs of words in order (0.05-0.2 tried on dev-dev8)
     extra_margin: float = 0.1  # a sentence of another passage joins only this close to the best's model similarity
     hedge_margin: float = 0.08  # another passage's best sentence this close to the best's score: less certain
     now_ratio: float = 0.75  # how things stand now: the newest document whose best sentence scores this share of the best

@@ -25,8 +25,9 @@ GRADE_STATUS = re.compile(r"^\s*(?:is|are|was|were)\s+(?P<who>.+?)\s+(?:(?:still
 COUNCIL_ITSELF = frozenset({"the council", "the local authority", "the authority", "it", "they", "children's services",
                             "its children's services", "the council's children's services"})
 WHEN_Q = re.compile(r"^\s*when\b", re.IGNORECASE)
-OTHER_Q = re.compile(r"(^|[,;:]\s*)(and )?(who|where|why|how (many|much|long)|what (percentage|proportion|share|number))\b",
-                     re.IGNORECASE)  # not about a rating ("what percentage of audits were graded good?")
+# not about a rating ("how much was put in after the 2019 judgement?", "what percentage of audits were graded good?")
+OTHER_Q = re.compile(r"(^|[,;:]\s*)(and )?(who|where|why|how (many|much|long)|"
+                     r"what (percentage|proportion|share|number))\b", re.IGNORECASE)
 # "What grade did Ofsted give Adoption Partnership South East?": given to something other than the council
 GIVEN_TO = re.compile(r"\b(?:give|gave|given|award(?:ed)?)\b(?:\s+to)?(?P<what>[^?]*)", re.IGNORECASE)
 OVER_TIME = re.compile(r"\bover time\b|\bhistory\b|\beach\b|\ball\b|\bevery\b|\bchanged?\b|\bimproved?\b|\bsince\b",

@@ -9,9 +9,9 @@ from typing import Any, Literal
 
 import numpy as np
 
+from ingest.records import DocumentInfo
 from vectorstore.bm25_index import BM25Index, tokenize
 from vectorstore.boilerplate import common_sentences
-from ingest.records import DocumentInfo
 from vectorstore.chroma_store import ChromaStore, StoredChunk
 from vectorstore.embedder import Embedder
 from vectorstore.query_scope import LATEST, Scope, asks_now, expand, names_one_report, scope_of, sections_asked

@@ -395,7 +395,8 @@ def test_the_askers_introduction_is_no_part_of_the_question_unless_it_names_the_
 
 
 def test_a_grade_question_about_another_inspectorate_or_body_is_not_answered_with_ofsteds_grade(library):
-    assert "judged rutland's overall effectiveness" in library.ask("What grade did Ofsted give Rutland in 2023?").text.lower()
+    graded = library.ask("What grade did Ofsted give Rutland in 2023?")
+    assert "judged rutland's overall effectiveness" in graded.text.lower()
     answer = library.ask("What rating did HM Inspectorate of Probation give Rutland's youth justice service?")
     assert answer.refused and "HM Inspectorate of Probation" in answer.text
     # a grade given to something else, or a share of things graded, is not the council's grade
