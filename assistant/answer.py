@@ -529,8 +529,10 @@ def _score(query: str, units: list[Unit], hits: list[Hit], embed: EmbedFn, weigh
     why = bool(WHY_Q.search(query))
     author = bool(WHO_WROTE_Q.search(query))  # "who wrote it?": a paper's "Author: ..." line is the kind of answer
     figure = bool(NUMBER_Q.search(query))
+    pairs: dict[int, set[tuple[str, str]]] = {}  # each unit's adjacent words, by the unit's id
     for u in units:
-        u.terms = set(terms_of(spelled(u.text, short or {})))
+        words = terms_of(spelled(u.text, short or {}))
+        u.terms, pairs[id(u)] = set(words), set(zip(words, words[1:]))
     ordered = [SAME.get(t, t) for t in terms_of(unframed(asked))]
     phrases = {(a, b) for a, b in zip(ordered, ordered[1:]) if not {a, b} & (GENERIC | councils | scope)}
     before = _before(units)
@@ -546,8 +548,7 @@ def _score(query: str, units: list[Unit], hits: list[Hit], embed: EmbedFn, weigh
                    + (s.section_bonus if in_section[u.hit] or (author and AUTHOR_LINE.match(u.text)) else 0.0)
                    + (s.cause_bonus if why and CAUSE.search(u.text) else 0.0))
         if phrases:  # "family hubs" in a sentence about family hubs, not families and early help hubs
-            words = terms_of(spelled(u.text, short or {}))
-            u.score += s.phrase_bonus * len(phrases & set(zip(words, words[1:]))) / len(phrases)
+            u.score += s.phrase_bonus * len(phrases & pairs[id(u)]) / len(phrases)
     # the model reads only the units the words already favour: it is most of an answer's time
     read = sorted(units, key=lambda u: -u.score)[: s.embed_units] if s.embed_units else units
     vectors = np.asarray(embed([asked] + [u.text for u in read]), dtype=float)
