@@ -929,3 +929,15 @@ def test_a_sentence_holding_the_questions_words_as_a_phrase_comes_first():
     no_bonus = replace(WORDS_ONLY, rank_weight=0.0, keep_ratio=1.0, phrase_bonus=0.0)
     assert compose(question, [hit(1, scattered), hit(2, phrase, doc="b.pdf")], EMBED,
                    settings=no_bonus).citations[0].sentence == scattered  # the words alone tie
+
+
+def test_the_council_a_figure_question_names_is_not_what_the_figure_counts():
+    """In a library of many councils a council's name weighs a lot, and a sentence giving the figure rarely
+    repeats it ("the highest number in the borough"): whose figure it is, not what it counts."""
+    question = "How many children were on child protection plans in Barking and Dagenham?"
+    figure = "There are 420 children on child protection plans, the highest ever number in the borough."
+    weights = {"bark": 5.0, "dagenham": 5.0, "protect": 1.0, "plan": 1.0}
+    answer = compose(question, [hit(1, figure)], EMBED, weights, settings=WORDS_ONLY)
+    assert not answer.refused and "420 children" in answer.text
+    assert compose("How many foster carers were there in Barking and Dagenham?", [hit(1, figure)], EMBED, weights,
+                   settings=WORDS_ONLY).refused  # still a sentence about what is counted
