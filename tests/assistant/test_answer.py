@@ -941,3 +941,15 @@ def test_the_council_a_figure_question_names_is_not_what_the_figure_counts():
     assert not answer.refused and "420 children" in answer.text
     assert compose("How many foster carers were there in Barking and Dagenham?", [hit(1, figure)], EMBED, weights,
                    settings=WORDS_ONLY).refused  # still a sentence about what is counted
+
+
+def test_a_figure_the_top_passages_do_not_give_is_looked_for_in_the_rest():
+    others = [hit(i, f"Advocates visit children in care in area {i} regularly.", doc=f"{i}.pdf") for i in range(1, 6)]
+    figure = hit(6, "The advocacy service is supporting 27 children in care.", doc="6.pdf")
+    question = "How many children in care were using the advocacy service?"
+    answer = compose(question, others + [figure], EMBED, settings=WORDS_ONLY)
+    assert not answer.refused and "27 children" in answer.text and answer.citations[0].doc == "6.pdf"
+    assert compose(question, others + [figure], EMBED, settings=replace(WORDS_ONLY, figure_passages=0)).refused
+    # only a figure: another question is answered from the top passages or refused
+    assert compose("Do advocates visit children in care?", others + [figure], EMBED,
+                   settings=WORDS_ONLY).citations[0].doc != "6.pdf"
