@@ -461,9 +461,9 @@ def _pick(question: str, hits: list[Hit], embed: EmbedFn, weights: dict[str, flo
         counted = OCCASION.split(question, maxsplit=1)[0]  # "... permanent when Ofsted looked at the front door"
         counted = SECOND_QUESTION.split(counted, maxsplit=1)[0]  # "How many homes ..., and how were they rated?"
         counted = SCOPE_WORDS.sub(" ", counted)  # "... in autumn 2019": when, not what is counted
-        named = set(tokenize(" ".join(scope_of(query).authorities)))  # "Peterborough's director": whose, not what
+        whose = set(tokenize(" ".join(scope_of(query).authorities)))  # "Peterborough's director": whose, not what
         topic = [t for t in dict.fromkeys(terms_of(counted))
-                 if t not in GENERIC | QUESTION_WORDS | named and not t.isdigit()]
+                 if t not in GENERIC | QUESTION_WORDS | whose and not t.isdigit()]
         if topic:  # (none when it names only what every passage names: "how many Ofsted visits ...?")
             mass = sum(weights.get(t, 1.0) for t in topic)
             eligible = [u for u in eligible  # "I hired a manager ... In her view caseloads were too high": the
