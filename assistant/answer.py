@@ -461,9 +461,8 @@ def _pick(question: str, hits: list[Hit], embed: EmbedFn, weights: dict[str, flo
         counted = OCCASION.split(question, maxsplit=1)[0]  # "... permanent when Ofsted looked at the front door"
         counted = SECOND_QUESTION.split(counted, maxsplit=1)[0]  # "How many homes ..., and how were they rated?"
         counted = SCOPE_WORDS.sub(" ", counted)  # "... in autumn 2019": when, not what is counted
-        whose = set(tokenize(" ".join(scope_of(query).authorities)))  # "Peterborough's director": whose, not what
-        topic = [t for t in dict.fromkeys(terms_of(counted))
-                 if t not in GENERIC | QUESTION_WORDS | whose and not t.isdigit()]
+        topic = [t for t in dict.fromkeys(terms_of(counted))  # "Peterborough's director": whose, not what
+                 if t not in GENERIC | QUESTION_WORDS | _council_words(query) and not t.isdigit()]
         if topic:  # (none when it names only what every passage names: "how many Ofsted visits ...?")
             mass = sum(weights.get(t, 1.0) for t in topic)
             eligible = [u for u in eligible  # "I hired a manager ... In her view caseloads were too high": the
@@ -515,11 +514,16 @@ def _rival(best: Unit, others: list[Unit], s: AnswerSettings) -> Unit | None:
     return rival if rival is not None and best.score - rival.score < s.hedge_margin else None
 
 
+def _council_words(query: str) -> set[str]:
+    """The words of the councils `query` names: whose the answer is, not what it is about."""
+    return set(tokenize(" ".join(scope_of(query).authorities)))
+
+
 def _score(query: str, units: list[Unit], hits: list[Hit], embed: EmbedFn, weights: dict[str, float],
            s: AnswerSettings, short: dict[str, str] | None = None) -> None:
     """Each unit's score: the question's words it holds, by weight, its passage's rank, and the model's
     similarity; `short`: abbreviations to read spelled out (`abbreviations`)."""
-    councils = set(tokenize(" ".join(scope_of(query).authorities)))  # like Medway: in every passage about it
+    councils = _council_words(query)  # like Medway: in every passage about it
     asked = f"{query} {INSPECTORS_NAMED}" if WHO_Q.search(query) and WHO_INSPECTED_Q.search(query) else \
         f"{query} {AUTHOR_NAMED}" if WHO_WROTE_Q.search(query) else query
     q_terms = [SAME.get(t, t) for t in dict.fromkeys(terms_of(unframed(asked))) if t not in GENERIC | councils]
