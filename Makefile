@@ -38,7 +38,7 @@ browser:
 test: venv browser
 	$(BIN)/python -m pytest -n 2
 
-# The figures in docs/evaluation.md: the dev set over seeds + Medway PDFs, and over the seeds alone; dev sets 2-10.
+# The figures in docs/evaluation.md: the dev set over seeds + Medway PDFs, and over the seeds alone; dev sets 2-11.
 eval: venv
 	rm -rf .eval-index .eval-seeds
 	$(BIN)/python -m evals run --dataset evals/datasets/medway_dev.jsonl \
@@ -47,7 +47,7 @@ eval: venv
 	$(BIN)/python -m evals run --dataset evals/datasets/medway_dev.jsonl \
 	  --docs ../shared/seeds --index .eval-seeds \
 	  --retriever dense --retriever bm25 --retriever hybrid --out out/eval-seeds
-	for set in dev2 dev3 dev4 dev5 dev6 dev7 dev8 dev9 dev10; do \
+	for set in dev2 dev3 dev4 dev5 dev6 dev7 dev8 dev9 dev10 dev11; do \
 	  $(BIN)/python -m evals run --dataset evals/datasets/medway_$$set.jsonl \
 	    --docs ../shared/seeds ../shared/corpus/medway --index .eval-index --out out/eval-$$set || exit 1; \
 	done
