@@ -328,8 +328,8 @@ def _meta(d: DocumentInfo) -> dict:
 def _asks_rating(question: str, authorities: Iterable[str]) -> bool:
     """A judgement or grade asked for, not named as the occasion ("after being judged inadequate in 2013")."""
     verb = RATE_VERB.search(question)
-    rated = verb and not set(tokenize(verb.group("what"))) - GENERIC - GRADED_AREAS - \
-        set(tokenize(" ".join(authorities)))
+    rated = verb and verb.group("what").strip() and not set(tokenize(verb.group("what"))) - GENERIC - GRADED_AREAS - \
+        set(tokenize(" ".join(authorities)))  # "how did it compare with the national rate?": a noun, rating nothing
     return bool(RATING_Q.search(RATING_AS_CONTEXT.sub(" ", question)) or rated) or _asks_grade(question, authorities)
 
 

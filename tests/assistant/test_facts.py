@@ -280,6 +280,8 @@ def test_how_does_ofsted_rate_asks_a_grade_only_of_what_ofsted_grades():
     assert _asks_rating("How does Ofsted rate Rutland?", ("Rutland",))
     assert not _asks_rating("How did inspectors in July 2019 rate the out-of-hours social work service?", ())
     assert not _asks_rating("What was the vacancy rate for social workers?", ())
+    assert not _asks_rating("What was Medway's rate of children in care, and how did it compare with the national rate?",
+                            ("Medway",))
 
 
 def test_a_follow_up_asking_whether_it_improved_since_reads_the_reports_after_the_earlier_one():
