@@ -11,6 +11,7 @@ from functools import lru_cache
 from typing import Any, Iterable
 
 from ingest.authorities import ALIASES, NAMES
+from ingest.metadata import MONTHS
 
 KIND_WORDS: list[tuple[str, str]] = [
     (r"\bfocus(?:ed|sed)? visits?\b", "focused visit"),
@@ -228,3 +229,19 @@ def asks_over_time(question: str) -> bool:
     "how have caseloads changed?", "a recurring problem")."""
     return (len(set(YEAR.findall(question))) > 1 or bool(SINCE_THEN.search(question) or OVER_TIME.search(question))
             or bool(YEAR.search(question) and NOW_SINCE.search(question) and not SOURCE.search(question)))
+
+
+MONTH_OF_YEAR = re.compile(rf"\b({'|'.join(MONTHS)})\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+
+
+def named_months(question: str) -> frozenset[int]:
+    """The months a question names with their year ("the May 2022 monitoring visit"), as months since year 0."""
+    return frozenset(int(y) * 12 + MONTHS.index(m.lower()) for m, y in MONTH_OF_YEAR.findall(question))
+
+
+def near_month(meta: dict[str, Any], months: Iterable[int], after: int = 1) -> bool:
+    """Whether a document was visited in, or dated within `after` months after, one of `months` (a letter is
+    published some weeks after the visit; a council paper reports a visit up to a few months later)."""
+    dates = [meta.get("date") or "", *str(meta.get("visit_dates", "")).split(",")]
+    got = {int(d[:4]) * 12 + int(d[5:7]) - 1 for d in dates if len(d) >= 7 and d[:4].isdigit() and d[5:7].isdigit()}
+    return any(0 <= g - m <= after for g in got for m in months)

@@ -14,7 +14,8 @@ from vectorstore.bm25_index import BM25Index, tokenize
 from vectorstore.boilerplate import common_sentences
 from vectorstore.chroma_store import ChromaStore, StoredChunk
 from vectorstore.embedder import Embedder
-from vectorstore.query_scope import LATEST, Scope, asks_now, expand, names_one_report, scope_of, sections_asked
+from vectorstore.query_scope import (LATEST, Scope, asks_now, expand, named_months, names_one_report, near_month,
+                                     scope_of, sections_asked)
 
 Mode = Literal["dense", "bm25", "hybrid"]
 AUTO = "auto"
@@ -325,7 +326,8 @@ class Retriever:
         if not (scope.years and scope.kinds):
             return ()
         self._lexical_index()
-        return tuple(sorted(doc for doc, meta in self._doc_meta.items() if filters.accepts(meta) and scope.matches(meta)))
+        candidates = {doc: meta for doc, meta in self._doc_meta.items() if filters.accepts(meta)}
+        return tuple(sorted(_of_months(query, [d for d, m in candidates.items() if scope.matches(m)], candidates)))
 
     def recent_documents(self, query: str, filters: Filters = Filters()) -> tuple[str, ...]:
         """For a question about how things stand now (`asks_now`): the documents of the last few years, which the
@@ -372,6 +374,7 @@ class Retriever:
                         Scope(years=scope.years, authorities=scope.authorities)):
             if attempt:
                 docs = [doc for doc, meta in candidates.items() if attempt.matches(meta)]
+                docs = _of_months(query, docs, candidates) if attempt is scope else docs
             if docs:
                 break
         if not docs:
@@ -383,6 +386,19 @@ class Retriever:
             newest = max(candidates[d].get("year") or 0 for d in docs)
             docs = [d for d in docs if (candidates[d].get("year") or 0) >= newest - RECENT_YEARS]
         return replace(filters, docs=tuple(sorted(docs)))
+
+
+def _of_months(query: str, docs: list[str], candidates: dict[str, dict]) -> list[str]:
+    """Of `docs` (the report the question names by kind and year), those of the month it names, if it names
+    one ("the May 2022 monitoring visit", not the September one); when none is, the council's own papers of the
+    next few months, which report that visit; when there are none either, `docs`."""
+    months = named_months(query)
+    if not months or not docs:
+        return docs
+    visited = [d for d in docs if near_month(candidates[d], months)]
+    papers = [d for d, meta in candidates.items() if meta.get("kind") in OWN_PAPERS and near_month(meta, months, 3)
+              and (not scope_of(query).authorities or meta.get("local_authority") in scope_of(query).authorities)]
+    return visited or papers or docs
 
 
 def over_time(hits: list[Hit], wider: list[Hit], k: int, first: int = 2, documents: int = 4) -> list[Hit]:

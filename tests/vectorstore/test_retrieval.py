@@ -360,3 +360,17 @@ def test_no_search_finds_the_chunks_of_a_document_still_being_written(library_fa
                              metadatas=[{"doc": "half.txt", "doc_id": "half", "position": 0}])
     for mode in ("dense", "bm25", "hybrid"):
         assert all(h.doc != "half.txt" for h in lib.search("allotment gardens parks committee", mode=mode)), mode
+
+
+def test_a_visit_named_by_its_month_is_not_another_months_visit(library_factory, tmp_path):
+    # the library holds the October letter, and the council's July paper on the May visit, not the May letter
+    lib = _ingested(library_factory, tmp_path / "docs", {
+        "october.txt": "26 October 2022\n\nDear Ms Smith\n\nMonitoring visit to Testshire children's services\n\n"
+        "This letter summarises the findings of the monitoring visit to Testshire children's services on 21 and 22 "
+        "September 2022.\n\nCare leavers were not the focus of this visit. Disabled children wait too long.\n",
+        "scrutiny.txt": "Children and Young People Overview and Scrutiny Committee\n\n28 July 2022\n\n"
+        "This report summarises the findings of the May 2022 Ofsted monitoring visit to care leavers services.\n"})
+    assert lib.retriever.named_documents("What did the May 2022 monitoring visit find?") == ("scrutiny.txt",)
+    assert lib.retriever.named_documents("What did the September 2022 monitoring visit find?") == ("october.txt",)
+    assert lib.retriever.named_documents("What did the 2022 monitoring visit find?") == ("october.txt",)
+    assert lib.search("What did the May 2022 monitoring visit find about care leavers?", k=2)[0].doc == "scrutiny.txt"
