@@ -18,8 +18,8 @@ from ingest.clean import BULLET, TERMINAL
 from ingest.metadata import MONTHS as MONTH_NAMES
 from vectorstore.bm25_index import tokenize
 from vectorstore.boilerplate import normalise
-from vectorstore.query_scope import (ASKS_WHEN, AUTHOR_NAMED, CHILDRENS_HOME, IN_CARE, INSPECTORS_NAMED, LOOKED_AT,
-                                     NOW_SINCE, SINCE_THEN, SOURCE, UNALLOCATED, WHO_INSPECTED, WHO_WROTE, YEAR, Scope,
+from vectorstore.query_scope import (ASKS_WHEN, AUTHOR_NAMED, CHILDRENS_HOME, IN_CARE, INSPECTORS_NAMED, LATEST,
+                                     LOOKED_AT, NOW_SINCE, SINCE_THEN, SOURCE, UNALLOCATED, WHO_INSPECTED, WHO_WROTE, YEAR, Scope,
                                      asks_now, asks_over_time, scope_of, sections_asked, unframed)
 from vectorstore.retrieval import ACROSS_COUNCILS, OWN_PAPERS, Hit
 
@@ -591,7 +591,8 @@ def _period(question: str) -> tuple[tuple[int, ...], frozenset[str]]:
     elif since := SINCE.search(question):  # "since 2019", "in the years after the 2019 judgement": any year after
         years |= set(range(int(next(y for y in since.groups() if y)), LAST_YEAR + 1))
     elif years and (SINCE_THEN.search(question)  # "... in 2019, and has it improved?": then and after
-                    or (NOW_SINCE.search(question) and not SOURCE.search(question))):  # "... in 2015. Is it better now?"
+                    or (NOW_SINCE.search(question) and not SOURCE.search(question))  # "... in 2015. Is it better now?"
+                    or (LATEST.search(question) and asks_over_time(question))):  # "... compare with the latest visit?"
         years |= set(range(min(years), LAST_YEAR + 1))
     years = tuple(sorted(years))
     months = {f"{m.lower()} {y}" for m, y in MONTH_YEAR.findall(question)}

@@ -14,7 +14,7 @@ from vectorstore.bm25_index import BM25Index, tokenize
 from vectorstore.boilerplate import common_sentences
 from vectorstore.chroma_store import ChromaStore, StoredChunk
 from vectorstore.embedder import Embedder
-from vectorstore.query_scope import (LATEST, Scope, asks_now, expand, named_months, names_one_report, near_month,
+from vectorstore.query_scope import (LATEST, Scope, asks_now, asks_over_time, expand, named_months, names_one_report, near_month,
                                      scope_of, sections_asked)
 
 Mode = Literal["dense", "bm25", "hybrid"]
@@ -327,6 +327,8 @@ class Retriever:
             return ()
         self._lexical_index()
         candidates = {doc: meta for doc, meta in self._doc_meta.items() if filters.accepts(meta)}
+        if LATEST.search(query) and asks_over_time(query):
+            return tuple(sorted(_then_and_latest(scope, candidates)))
         return tuple(sorted(_of_months(query, [d for d, m in candidates.items() if scope.matches(m)], candidates)))
 
     def recent_documents(self, query: str, filters: Filters = Filters()) -> tuple[str, ...]:
@@ -379,7 +381,9 @@ class Retriever:
                 break
         if not docs:
             return None
-        if LATEST.search(query) and scope.kinds:  # "the last inspection": the newest document of that kind
+        if LATEST.search(query) and scope.kinds and scope.years and asks_over_time(query):
+            docs = _then_and_latest(scope, candidates)
+        elif LATEST.search(query) and scope.kinds:  # "the last inspection": the newest document of that kind
             newest = max(candidates[d].get("date", "") for d in docs)
             docs = [d for d in docs if candidates[d].get("date", "") == newest]
         elif now:  # "is supervision still weak?": the documents of the last few years
@@ -399,6 +403,19 @@ def _of_months(query: str, docs: list[str], candidates: dict[str, dict]) -> list
     papers = [d for d, meta in candidates.items() if meta.get("kind") in OWN_PAPERS and near_month(meta, months, 3)
               and (not scope_of(query).authorities or meta.get("local_authority") in scope_of(query).authorities)]
     return visited or papers or docs
+
+
+def _then_and_latest(scope: Scope, candidates: dict[str, dict]) -> list[str]:
+    """A history from a year to the newest report of a kind ("in 2015, and how does that compare with the latest
+    focused visit?", "from the 2019 inspection through to the latest focused visits"): the reports of those years
+    (of the kinds named, else of any kind), and the newest report of each kind named."""
+    then = [d for d, meta in candidates.items() if scope.matches(meta)] or \
+        [d for d, meta in candidates.items() if Scope(years=scope.years, authorities=scope.authorities).matches(meta)]
+    for kind in scope.kinds:
+        mine = [d for d, meta in candidates.items() if Scope(kinds=(kind,), authorities=scope.authorities).matches(meta)]
+        newest = max((candidates[d].get("date") or "" for d in mine), default=None)
+        then += [d for d in mine if newest and candidates[d].get("date") == newest and d not in then]
+    return then
 
 
 def over_time(hits: list[Hit], wider: list[Hit], k: int, first: int = 2, documents: int = 4) -> list[Hit]:

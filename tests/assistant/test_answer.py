@@ -231,6 +231,8 @@ def test_early_late_or_a_season_of_a_year_names_its_months_and_each_year_counts_
     assert not _in_period(*_period("What did Ofsted find on the visit expected in early 2023?"), april)
     span = _period("How has the front door been viewed from early 2019 to the 2025 visit?")
     assert _in_period(*span, april)  # 2025 has no months named: any of it counts
+    then = _period("What did Ofsted say about IROs in 2015, and how does that compare with the latest focused visit?")
+    assert _in_period(*then, november)  # the latest visit is read with the year named
 
 
 def test_since_a_year_means_that_year_and_after_and_one_document_reads_as_one_paragraph():

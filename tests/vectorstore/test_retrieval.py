@@ -374,3 +374,20 @@ def test_a_visit_named_by_its_month_is_not_another_months_visit(library_factory,
     assert lib.retriever.named_documents("What did the September 2022 monitoring visit find?") == ("october.txt",)
     assert lib.retriever.named_documents("What did the 2022 monitoring visit find?") == ("october.txt",)
     assert lib.search("What did the May 2022 monitoring visit find about care leavers?", k=2)[0].doc == "scrutiny.txt"
+
+
+def test_a_year_compared_with_the_latest_report_of_a_kind_names_both(library_factory, tmp_path):
+    visit = "{date}\n\nDear Ms Smith\n\nFocused visit to Testshire children's services\n\nThis letter summarises the " \
+            "findings of the focused visit to Testshire children's services on {on}.\n\n{finding}\n"
+    lib = _ingested(library_factory, tmp_path / "docs", {
+        "2015.txt": "Inspection of Testshire local authority children's services\n\nInspection dates: 2 to 13 "
+        "November 2015\n\nIndependent reviewing officers take an active interest in children's progress.\n",
+        "2021.txt": visit.format(date="8 July 2021", on="25 and 26 May 2021", finding="Caseloads are high."),
+        "2026.txt": visit.format(date="12 January 2026", on="25 and 26 November 2025",
+                                 finding="Oversight by independent reviewing officers is strong."),
+    })
+    asked = "What did Ofsted say about independent reviewing officers in 2015, and how does that compare with the " \
+            "latest focused visit?"
+    assert lib.retriever.named_documents(asked) == ("2015.txt", "2026.txt")
+    assert {h.doc for h in lib.search(asked, k=2)} == {"2015.txt", "2026.txt"}
+    assert lib.retriever.named_documents("What did the latest focused visit say?") == ("2026.txt",)
