@@ -286,6 +286,8 @@ class AnswerSettings:
 CROSS_REFERENCE = re.compile(r"\((?:see )?(?:paragraphs?|paras?|pages?|sections?|outcomes?)\s[\d.,\s and-]+\)", re.IGNORECASE)
 PARAGRAPH_NUMBER = re.compile(r"^\s*\d+(?:\.\d+)*\.?\s+(?=[A-Z])")  # "1.1 Recruitment ...", "2.9 The reason ..."
 NAMED_BY_NUMBER = frozenset({"service", "services", "team", "teams", "plus", "hub"})  # "the 0-25 service", "16 plus team"
+NUMBER_IN_NAME = re.compile(rf"(?<![\w/])\d+(?:[-–]\d+)?\s+(?=(?:{'|'.join(sorted(NAMED_BY_NUMBER))})\b"
+                            r"(?!\s+(?:users?|managers?|members?|leaders?|workers?)\b))", re.IGNORECASE)  # not "25 service users"
 CARRIES_ON = re.compile(r"(,|\b(?:for|and|of|the|by|to|in|with|a|an|or|on|at|from))\s*$", re.IGNORECASE)
 
 
@@ -627,6 +629,7 @@ def _fits_type(question: str, text: str, previous: str = "") -> bool:
     if NUMBER_Q.search(question):  # "how much money ...?" wants a sum of money, not any number
         text = PARAGRAPH_NUMBER.sub("", BULLET.sub("", text, count=1), count=1)  # "- 1.1 Recruitment ...": no figure
         text = CROSS_REFERENCE.sub("", text)  # "... child in need reviews (paragraph 30)": nor this
+        text = NUMBER_IN_NAME.sub("", text)  # "the 16 plus service", "the 0-25 team": a name, not a figure
         money = not MONEY_Q.search(question) or MONEY.search(text)
         counts = _counts(question, text) or bool(ANAPHOR.match(text) and _counts(question, previous, any_mention=True))
         return bool(HAS_NUMBER.search(text)) and counts and bool(money)

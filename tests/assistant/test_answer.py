@@ -299,6 +299,12 @@ WHEN_2015 = "When was the 2015 Ofsted inspection carried out?"
      "children open to the Youth Offending Team reduced from 60 to 36.", True),
     ("How many looked after children were open to the youth offending team?", "The number of complaints from "
      "looked after children's carers about the team fell to 12.", False),
+    # a team or service named by a number gives no figure; a count of its users does
+    ("What were personal advisers' average caseloads?", "Stability and capacity in the 16 plus service remain "
+     "fragile as a number of posts remain temporary.", False),
+    ("What were personal advisers' average caseloads?", "Personal advisers in the 16 plus team hold caseloads "
+     "of around 22.", True),
+    ("What was the average number of service users?", "The team supported 25 service users.", True),
     # a grade asked for: the letter's opening names the visit and gives none; a risk's rating is not a grade
     ("What overall grade did Ofsted award after the April 2025 focused visit?", "This letter summarises the "
      "findings of the focused visit to Medway on 29 and 30 April 2025.", False),
