@@ -43,6 +43,8 @@ SECOND_QUESTION = re.compile(r",?\s+and\s+(?=(?:how|what|when|who|why|where|whic
 # "..., and how ...?", "...? Who ...?" (not "...? (the question before)", a follow-up read with its predecessor)
 TWO_QUESTIONS = re.compile(rf"{SECOND_QUESTION.pattern}|(?<=\?)\s+(?=[^\s(])", re.IGNORECASE)
 OCCASION = re.compile(r"(?<=\w),?\s+when\s+", re.IGNORECASE)  # a clause naming the occasion, not the thing asked about
+LEADING_OCCASION = re.compile(r"^\s*(?:when|after|before|at|during)\b[^,?]{3,120},\s*(?=(?:what|which|how|who|why|where|"
+                              r"when|did|does|do|is|are|was|were|has|have)\b)", re.IGNORECASE)  # "When ..., what ...?"
 OCCASION_NAMED = re.compile(r"\b(ofsted|inspect\w*|visit\w*|commissioner|review\w*|report|monitor\w*|wrote)\b",
                             re.IGNORECASE)
 DATE_Q = re.compile(ASKS_WHEN, re.IGNORECASE)
@@ -472,7 +474,7 @@ def _pick(question: str, hits: list[Hit], embed: EmbedFn, weights: dict[str, flo
                         if sum(weights.get(t, 1.0) for t in topic
                                if t in u.terms | (before[id(u)].terms if id(u) in before else set())) / mass
                         >= settings.figure_coverage]
-    if not (when_or_who or LOOKED_AT_Q.search(question)):
+    if not (when_or_who or LOOKED_AT_Q.search(_asked(question))):
         # a letter's opening ("Inspectors looked at ...") says which visit it was, not what was found: it answers
         # only when no finding does; "This letter summarises the findings of the focused visit to ... on 3 May",
         # never (it promises the findings and gives none)
@@ -499,6 +501,14 @@ def _pick(question: str, hits: list[Hit], embed: EmbedFn, weights: dict[str, flo
                if id(u) in before and ANAPHOR.match(u.text) and before[id(u)] not in chosen]
     chosen += _listed(chosen, eligible, settings)
     return chosen, best, eligible, bool(now)
+
+
+def _asked(question: str) -> str:
+    """What a question asks, without the occasion it names ("When Ofsted looked at the front door in February 2019,
+    what did it say still needed to get better?", "... permanent when Ofsted looked at the front door?") or the
+    sentence that sets it up ("The 2018 review looked at exclusions. How concentrated were they?")."""
+    last = re.split(r"(?<=[.!])\s+(?=[A-Z])", question.strip())[-1]
+    return OCCASION.split(LEADING_OCCASION.sub("", last), maxsplit=1)[0]
 
 
 def _before(units: list[Unit]) -> dict[int, Unit]:

@@ -163,7 +163,7 @@ EXPANSIONS += [(r"\b" + re.escape(long).replace("\\ ", r"\s+").replace("\\-", "[
 # Ofsted's letters and reports ("What needs to improve?", "Areas for improvement", "Recommendations").
 SECTIONS: list[tuple[re.Pattern, re.Pattern]] = [(re.compile(q, re.IGNORECASE), re.compile(h, re.IGNORECASE)) for q, h in [
     (r"(?<!requires )\bimprove(?!d)\w*\b|\brecommend\w*\b|\bareas? for (development|improvement)\b|\bweakness\w*\b|"
-     r"\bdo better\b|\bpriority action\b",
+     r"\bdo better\b|\bpriority action\b|\bneed(?:s|ed)? to (?:get|be) better\b",
      r"what needs to improve|recommendations|areas? for (development|improvement)|need to do better|areas for priority action"),
     (r"\brisks?\b", r"\brisks?\b"),  # the commissioner's "18. Risks to achieving and sustaining improvement"
 ]]

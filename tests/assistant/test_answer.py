@@ -961,3 +961,19 @@ def test_a_figure_the_top_passages_do_not_give_is_looked_for_in_the_rest():
     # only a figure: another question is answered from the top passages or refused
     assert compose("Do advocates visit children in care?", others + [figure], EMBED,
                    settings=WORDS_ONLY).citations[0].doc != "6.pdf"
+
+
+def test_an_occasion_named_when_ofsted_looked_at_something_does_not_ask_what_it_looked_at():
+    from assistant.answer import LOOKED_AT_Q, _asked
+
+    opening = hit(1, "Inspectors looked at the front door in February 2019, and at why initial visits were delayed.",
+                  doc="letter.pdf", date="2019-02-28")
+    finding = hit(2, "Initial visits are delayed because social workers carry too many cases.", doc="letter.pdf",
+                  date="2019-02-28", page=2)
+    asked = "When Ofsted looked at the front door in February 2019, why were initial visits delayed?"
+    assert LOOKED_AT_Q.search(asked) and not LOOKED_AT_Q.search(_asked(asked))
+    assert _asked("The 2018 review looked at exclusions. How concentrated were they?") == "How concentrated were they?"
+    assert _asked("What share of staff were permanent when Ofsted looked at the front door?") == \
+        "What share of staff were permanent"
+    answer = compose(asked, [opening, finding], EMBED)
+    assert answer.citations and "carry too many" in answer.citations[0].sentence

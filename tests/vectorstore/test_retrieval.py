@@ -64,6 +64,8 @@ def test_a_question_for_what_must_improve_asks_for_that_section():
     assert heading.search("Areas for improvement") and not heading.search("Main findings")
     assert not sections_asked("Which areas were graded 'requires improvement' in 2015?")  # a grade, not a section
     assert not sections_asked("Has Bristol's judgement improved since 2018?")  # whether it did, not what must
+    assert sections_asked("When Ofsted looked at the front door, what did it say still needed to get better?")
+    assert not sections_asked("Did things get better after the 2019 inspection?")
     [risks] = sections_asked("What did the commissioner see as the main risks to Medway improving?")
     assert risks.search("18. Risks to achieving and sustaining improvement") and not risks.search("Recommendations")
 
