@@ -268,7 +268,7 @@ class Unit:
 @dataclass(frozen=True)
 class AnswerSettings:
     passages: int = 5  # top passages read for sentences
-    figure_passages: int = 10  # read when no sentence of those gives the figure asked for (0: never)
+    more_passages: int = 10  # read when no sentence of those answers (0: never)
     min_score: float = 0.35  # below this the documents are taken not to answer (calibrated on the dev set)
     keep_ratio: float = 0.85  # further sentences must score at least this share of the best
     max_sentences: int = 4
@@ -357,8 +357,9 @@ def compose(question: str, hits: Sequence[Hit], embed: EmbedFn, weights: dict[st
     if not hits:
         return Answer(question, NO_ANSWER, refused=True, query=query)
     picks, unanswered = _pick_parts(question, query, hits, embed, weights, settings, named, common, named_year)
-    if not picks and NUMBER_Q.search(question) and len(every) > len(hits) and settings.figure_passages:
-        hits = every[: settings.figure_passages]  # a figure is in one sentence of one passage, often a lower one
+    if not picks and len(every) > len(hits) and settings.more_passages:  # a figure is in one sentence of one
+        # passage, often a lower one; a named report's findings may sit below its letterhead and summary
+        hits = every[: settings.more_passages]
         picks, unanswered = _pick_parts(question, query, hits, embed, weights, settings, named, common, named_year)
     if not picks:
         return refuse(question, hits, query)

@@ -951,16 +951,21 @@ def test_the_council_a_figure_question_names_is_not_what_the_figure_counts():
                    settings=WORDS_ONLY).refused  # still a sentence about what is counted
 
 
-def test_a_figure_the_top_passages_do_not_give_is_looked_for_in_the_rest():
+def test_what_the_top_passages_do_not_answer_is_looked_for_in_the_rest():
     others = [hit(i, f"Advocates visit children in care in area {i} regularly.", doc=f"{i}.pdf") for i in range(1, 6)]
     figure = hit(6, "The advocacy service is supporting 27 children in care.", doc="6.pdf")
     question = "How many children in care were using the advocacy service?"
     answer = compose(question, others + [figure], EMBED, settings=WORDS_ONLY)
     assert not answer.refused and "27 children" in answer.text and answer.citations[0].doc == "6.pdf"
-    assert compose(question, others + [figure], EMBED, settings=replace(WORDS_ONLY, figure_passages=0)).refused
-    # only a figure: another question is answered from the top passages or refused
+    assert compose(question, others + [figure], EMBED, settings=replace(WORDS_ONLY, more_passages=0)).refused
+    # a question the top passages answer is answered from them
     assert compose("Do advocates visit children in care?", others + [figure], EMBED,
                    settings=WORDS_ONLY).citations[0].doc != "6.pdf"
+    # and one they do not answer, from the rest (not only a figure)
+    plans = hit(6, "Pathway plans for care leavers are written with the young people.", doc="6.pdf")
+    asked = "Are pathway plans for care leavers written with the young people?"
+    assert compose(asked, others + [plans], EMBED, settings=WORDS_ONLY).citations[0].doc == "6.pdf"
+    assert compose(asked, others + [plans], EMBED, settings=replace(WORDS_ONLY, more_passages=0)).refused
 
 
 def test_an_occasion_named_when_ofsted_looked_at_something_does_not_ask_what_it_looked_at():
