@@ -77,6 +77,11 @@ COLOPHON = re.compile(r"\bregulates and inspects to achieve excellence\b|\bIt as
                       r"©\s*Crown copyright|\bInterested in our work\b|\bin a different format\b|"
                       r"\bOfsted produces this report\b|"  # "... under its power to combine reports"
                       r"\bsend you a copy of the guidance\b", re.IGNORECASE)
+# a council paper's formalities: "There are no legal implications arising from this report.", "The Committee is
+# asked to note the report." (its financial implications can hold figures, and stay)
+FORMALITY = re.compile(r"\bthere are no [a-z ]{0,30}implications\b|\bis asked to (?:note|consider|comment on) the report\b",
+                       re.IGNORECASE)
+ABOUT_FORMALITY = re.compile(r"\bimplications?\b|\brecommend\w*\b|\basked to\b", re.IGNORECASE)
 CONTENTS_ENTRY = re.compile(r"\b[a-z]+ \d{1,3} (?=[A-Z])")  # "... what they mean 2 Service information 3 Overall ..."
 POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b")  # "ME4 4TR": a letter's address block
 WHO_Q = re.compile(r"^\s*(?:(?:and|so|but)\s+)?(who|which (of (the |his |her )?)?(majesty['’]s )?inspectors?|which hmis?|"
@@ -442,6 +447,8 @@ def _pick(question: str, hits: list[Hit], embed: EmbedFn, weights: dict[str, flo
     if not WHERE_Q.search(question):
         units = [u for u in units if not COLOPHON.search(u.text)]
     units = [u for u in units if len(CONTENTS_ENTRY.findall(u.text)) < 3]  # a report's contents page answers nothing
+    if not ABOUT_FORMALITY.search(question):
+        units = [u for u in units if not FORMALITY.search(u.text)]
     if not units:
         return None
     # "how many newly qualified social workers?": "17 NQSWs were employed", read spelled out

@@ -982,3 +982,11 @@ def test_an_occasion_named_when_ofsted_looked_at_something_does_not_ask_what_it_
         "What share of staff were permanent"
     answer = compose(asked, [opening, finding], EMBED)
     assert answer.citations and "carry too many" in answer.citations[0].sentence
+
+
+def test_a_council_papers_formalities_answer_nothing_but_a_question_about_them():
+    paper = hit(1, "6. Legal implications\n- 6.1 There are no legal implications arising from this report.\n"
+                   "7. Recommendations\n- 7.1. The Committee is asked to note the report.", doc="paper.txt")
+    assert compose("What strengths did the report to the committee find?", [paper], EMBED, settings=WORDS_ONLY).refused
+    asked = compose("What was the committee asked to do with the report?", [paper], EMBED, settings=WORDS_ONLY)
+    assert not asked.refused and "asked to note the report" in asked.text
