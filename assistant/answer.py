@@ -239,6 +239,9 @@ class Answer:
     def less_certain(self) -> str:
         """What a hedged answer says first: that it is less certain, and which passage came close."""
         r, lead = self.rival, f"[{self.lead}]" if self.lead else "the passage"
+        if r is None:
+            return f"{LESS_CERTAIN} the sentence this answer rests on ({lead}) holds few of the question's words. " \
+                "Check it before relying on it."
         other = ("another passage" if r is None else f"passage [{r.n}]" if r.n
                  else f'another passage, "{_one_line(r.sentence)}" ({r.title or r.doc}, p. {r.page}),')
         return f"{LESS_CERTAIN} {other} matched the question almost as well as {lead}, the one this answer rests " \
@@ -268,6 +271,7 @@ class Unit:
     dense: float | None = None  # the model's similarity to the question (None: not embedded)
     line: int = 0  # the passage's line (paragraph or list item) it comes from
     lead: str = ""  # a list item's lead-in line ("Within six months:"), which says what the list is
+    coverage: float = 0.0  # the share of the question's words (by weight) it holds, its context counting half
 
 
 @dataclass(frozen=True)
@@ -288,6 +292,7 @@ class AnswerSettings:
     extra_margin: float = 0.1  # a sentence of another passage joins only this close to the best's model similarity
     hedge_margin: float = 0.08  # another passage's best sentence this close to the best's score: less certain
     now_ratio: float = 0.75  # how things stand now: the newest document whose best sentence scores this share of the best
+    thin_coverage: float = 0.2  # a best sentence holding less of the question's words is less certain (dev sets)
 
 
 CROSS_REFERENCE = re.compile(r"\((?:see )?(?:paragraphs?|paras?|pages?|sections?|outcomes?)\s[\d.,\s and-]+\)", re.IGNORECASE)
@@ -376,8 +381,8 @@ def compose(question: str, hits: Sequence[Hit], embed: EmbedFn, weights: dict[st
         answer = replace(answer, notice="No sentence of the passages read was found to answer: "
                                         + " ".join(unanswered))
     rival = _rival(best, [u for u in eligible if u.hit != best.hit], settings)
-    if rival is None:
-        return answer
+    if rival is None:  # the best sentence holds little of what was asked: as often wrong as a close call
+        return replace(answer, hedged=True) if best.coverage < settings.thin_coverage else answer
     h = hits[rival.hit]  # the answer may cite it too (a history, or a second source): then it is named by its marker
     n = next((c.n for c in answer.citations if (c.doc, c.text) == (h.doc, h.text)), 0)
     return replace(answer, hedged=True, rival=_citation(n, h, rival.text))
@@ -574,6 +579,7 @@ def _score(query: str, units: list[Unit], hits: list[Hit], embed: EmbedFn, weigh
             else:
                 context |= before[id(u)].terms
         covered = sum(w * (1.0 if t in own else 0.5 if t in context else 0.0) for t, w in weight.items())
+        u.coverage = covered / total
         u.score = ((1 - s.dense_weight) * covered / total + s.rank_weight / (u.hit + 1)
                    + (s.section_bonus if in_section[u.hit] or (author and AUTHOR_LINE.match(u.text)) else 0.0)
                    + (s.cause_bonus if why and CAUSE.search(u.text) else 0.0))

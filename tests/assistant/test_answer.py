@@ -990,3 +990,15 @@ def test_a_council_papers_formalities_answer_nothing_but_a_question_about_them()
     assert compose("What strengths did the report to the committee find?", [paper], EMBED, settings=WORDS_ONLY).refused
     asked = compose("What was the committee asked to do with the report?", [paper], EMBED, settings=WORDS_ONLY)
     assert not asked.refused and "asked to note the report" in asked.text
+
+
+def test_an_answer_resting_on_a_sentence_that_holds_little_of_the_question_is_less_certain():
+    question = "Were young carers given enough respite breaks and support with their caring roles in 2023?"
+    thin = compose(question, [hit(1, "Personal advisers say the support is valued.")], EMBED,
+                   settings=replace(WORDS_ONLY, min_score=0.1))
+    assert not thin.refused and thin.hedged and thin.rival is None
+    assert thin.markdown().startswith(f"*{LESS_CERTAIN} the sentence this answer rests on ([1]) holds few of the "
+                                      "question's words.")
+    full = compose(question, [hit(1, "Young carers were given respite breaks and support with their caring roles.")],
+                   EMBED, settings=replace(WORDS_ONLY, min_score=0.1))
+    assert not full.refused and not full.hedged
