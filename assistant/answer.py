@@ -37,6 +37,7 @@ NUMBER_Q = re.compile(r"\bhow (many|much|long|big|large)\b|\bwhat (proportion|pe
                       r"\b(percent|percentage|average|budget|vacancy rate)\b", re.IGNORECASE)
 MONEY_Q = re.compile(r"\b(money|funding|funds?|budgets?|spend|spending|spent|costs?|investment|invested|savings)\b|£",
                      re.IGNORECASE)
+SHARE_OF = re.compile(r"\bhow much of\b|\bwhat (share|proportion|percentage|part)\b", re.IGNORECASE)  # of a budget: a %
 MONEY = re.compile(r"£\s?\d|\d\s?(?:m|bn|k)\b|\b(million|billion|pounds)\b", re.IGNORECASE)
 SECOND_QUESTION = re.compile(r",?\s+and\s+(?=(?:how|what|when|who|why|where|which|whether|was|were|is|are|did|does|do|"
                              r"has|have)\b)", re.IGNORECASE)
@@ -654,7 +655,7 @@ def _fits_type(question: str, text: str, previous: str = "") -> bool:
         text = PARAGRAPH_NUMBER.sub("", BULLET.sub("", text, count=1), count=1)  # "- 1.1 Recruitment ...": no figure
         text = CROSS_REFERENCE.sub("", text)  # "... child in need reviews (paragraph 30)": nor this
         text = NUMBER_IN_NAME.sub("", text)  # "the 16 plus service", "the 0-25 team": a name, not a figure
-        money = not MONEY_Q.search(question) or MONEY.search(text)
+        money = not MONEY_Q.search(question) or MONEY.search(text) or (SHARE_OF.search(question) and "%" in text)
         counts = _counts(question, text) or bool(ANAPHOR.match(text) and _counts(question, previous, any_mention=True))
         return bool(HAS_NUMBER.search(text)) and counts and bool(money)
     if FUTURE_Q.search(question):  # a date in the future: a sentence about what is expected, not what was
