@@ -32,7 +32,8 @@ GENERIC = frozenset(tokenize(
 QUESTION_WORDS = frozenset(tokenize("many much big large long proportion percentage number share figure average "
                                     "time according say said find found"))
 NUMBER_Q = re.compile(r"\bhow (many|much|long|big|large)\b|\bwhat (proportion|percentage|number|share|rate|figure)\b|"
-                      r"\bwhat (was|is|were|are) (the|its|their|[a-z]+['’]s) (proportion|percentage|number|share|rate|"
+                      r"\bwhat (was|is|were|are) (the|its|their|[a-z]+['’]s) (?:(?:current|latest|overall) )?"
+                      r"(proportion|percentage|number|share|rate|"
                       r"figure|total)\b|\bper (1,?000|10,?000|100)\b|"  # "what was Medway's rate of ... per 10,000?"
                       r"\b(percent|percentage|average|budget|vacancy rate)\b", re.IGNORECASE)
 MONEY_Q = re.compile(r"\b(money|funding|funds?|budgets?|spend|spending|spent|costs?|investment|invested|savings)\b|£",
@@ -655,6 +656,8 @@ def _fits_type(question: str, text: str, previous: str = "") -> bool:
         text = PARAGRAPH_NUMBER.sub("", BULLET.sub("", text, count=1), count=1)  # "- 1.1 Recruitment ...": no figure
         text = CROSS_REFERENCE.sub("", text)  # "... child in need reviews (paragraph 30)": nor this
         text = NUMBER_IN_NAME.sub("", text)  # "the 16 plus service", "the 0-25 team": a name, not a figure
+        for given in re.findall(r"(?<![\w/])\d[\d,.]*\s+[a-z]+", question, re.IGNORECASE):  # "re-referrals within
+            text = re.sub(re.escape(given), " ", text, flags=re.IGNORECASE)  # 12 months": "in the last 12 months" is no figure
         money = not MONEY_Q.search(question) or MONEY.search(text) or (SHARE_OF.search(question) and "%" in text)
         counts = _counts(question, text) or bool(ANAPHOR.match(text) and _counts(question, previous, any_mention=True))
         return bool(HAS_NUMBER.search(text)) and counts and bool(money)

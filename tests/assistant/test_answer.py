@@ -281,6 +281,11 @@ WHEN_2015 = "When was the 2015 Ofsted inspection carried out?"
     # "how much money" wants a sum of money, not any number
     (MONEY, "As this was the second inadequate judgement within a 5-year period, a direction was issued.", False),
     (MONEY, "£7.6m of additional funding was made available to the service in 2020-21.", True),
+    # a period the question names is no figure ("within 12 months"); a current rate is a figure asked for
+    ("What is the current rate of re-referrals within 12 months?", "Performance has improved over the past 12 "
+     "months and the target has been met.", False),
+    ("What is the current rate of re-referrals within 12 months?", "Re-referrals within 12 months stand at 21%.",
+     True),
     # how much of a budget: a share of it is an answer
     ("How much of the council's budget went on children's social care in 2019/20?", "Children's Social Care has "
      "increased as a proportion of the overall budget from 18% in 2013/14 to 25% in 2019/20.", True),
