@@ -19,8 +19,8 @@ from ingest.metadata import MONTHS as MONTH_NAMES
 from vectorstore.bm25_index import tokenize
 from vectorstore.boilerplate import normalise
 from vectorstore.query_scope import (ASKS_WHEN, AUTHOR_NAMED, CHILDRENS_HOME, IN_CARE, INSPECTORS_NAMED, LATEST,
-                                     LOOKED_AT, NOW_SINCE, SINCE_THEN, SOURCE, UNALLOCATED, WHO_INSPECTED, WHO_WROTE, YEAR, Scope,
-                                     asks_now, asks_over_time, scope_of, sections_asked, unframed)
+                                     LOOKED_AT, NOW_SINCE, SINCE_THEN, SOURCE, UNALLOCATED, WHO_INSPECTED, WHO_WROTE,
+                                     YEAR, Scope, asks_now, asks_over_time, scope_of, sections_asked, unframed)
 from vectorstore.retrieval import ACROSS_COUNCILS, OWN_PAPERS, Hit
 
 NO_ANSWER = "The documents in the library do not answer this."
@@ -45,8 +45,9 @@ SECOND_QUESTION = re.compile(r",?\s+and\s+(?=(?:how|what|when|who|why|where|whic
 # "..., and how ...?", "...? Who ...?" (not "...? (the question before)", a follow-up read with its predecessor)
 TWO_QUESTIONS = re.compile(rf"{SECOND_QUESTION.pattern}|(?<=\?)\s+(?=[^\s(])", re.IGNORECASE)
 OCCASION = re.compile(r"(?<=\w),?\s+when\s+", re.IGNORECASE)  # a clause naming the occasion, not the thing asked about
-LEADING_OCCASION = re.compile(r"^\s*(?:when|after|before|at|during)\b[^,?]{3,120},\s*(?=(?:what|which|how|who|why|where|"
-                              r"when|did|does|do|is|are|was|were|has|have)\b)", re.IGNORECASE)  # "When ..., what ...?"
+LEADING_OCCASION = re.compile(r"^\s*(?:when|after|before|at|during)\b[^,?]{3,120},\s*"  # "When ..., what ...?"
+                              r"(?=(?:what|which|how|who|why|where|when|did|does|do|is|are|was|were|has|have)\b)",
+                              re.IGNORECASE)
 OCCASION_NAMED = re.compile(r"\b(ofsted|inspect\w*|visit\w*|commissioner|review\w*|report|monitor\w*|wrote)\b",
                             re.IGNORECASE)
 DATE_Q = re.compile(ASKS_WHEN, re.IGNORECASE)
@@ -81,8 +82,8 @@ COLOPHON = re.compile(r"\bregulates and inspects to achieve excellence\b|\bIt as
                       r"\bsend you a copy of the guidance\b", re.IGNORECASE)
 # a council paper's formalities: "There are no legal implications arising from this report.", "The Committee is
 # asked to note the report." (its financial implications can hold figures, and stay)
-FORMALITY = re.compile(r"\bthere are no [a-z ]{0,30}implications\b|\bis asked to (?:note|consider|comment on) the report\b",
-                       re.IGNORECASE)
+FORMALITY = re.compile(r"\bthere are no [a-z ]{0,30}implications\b|"
+                       r"\bis asked to (?:note|consider|comment on) the report\b", re.IGNORECASE)
 ABOUT_FORMALITY = re.compile(r"\bimplications?\b|\brecommend\w*\b|\basked to\b", re.IGNORECASE)
 CONTENTS_ENTRY = re.compile(r"\b[a-z]+ \d{1,3} (?=[A-Z])")  # "... what they mean 2 Service information 3 Overall ..."
 POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b")  # "ME4 4TR": a letter's address block
@@ -244,8 +245,8 @@ class Answer:
         if r is None:
             return f"{LESS_CERTAIN} the sentence this answer rests on ({lead}) holds few of the question's words. " \
                 "Check it before relying on it."
-        other = ("another passage" if r is None else f"passage [{r.n}]" if r.n
-                 else f'another passage, "{_one_line(r.sentence)}" ({r.title or r.doc}, p. {r.page}),')
+        other = f"passage [{r.n}]" if r.n else f'another passage, "{_one_line(r.sentence)}" ({r.title or r.doc}, ' \
+            f'p. {r.page}),'
         return f"{LESS_CERTAIN} {other} matched the question almost as well as {lead}, the one this answer rests " \
                "on. Check both before relying on it."
 
@@ -301,7 +302,8 @@ CROSS_REFERENCE = re.compile(r"\((?:see )?(?:paragraphs?|paras?|pages?|sections?
 PARAGRAPH_NUMBER = re.compile(r"^\s*\d+(?:\.\d+)*\.?\s+(?=[A-Z])")  # "1.1 Recruitment ...", "2.9 The reason ..."
 NAMED_BY_NUMBER = frozenset({"service", "services", "team", "teams", "plus", "hub"})  # "the 0-25 service", "16 plus team"
 NUMBER_IN_NAME = re.compile(rf"(?<![\w/])\d+(?:[-–]\d+)?\s+(?=(?:{'|'.join(sorted(NAMED_BY_NUMBER))})\b"
-                            r"(?!\s+(?:users?|managers?|members?|leaders?|workers?)\b))", re.IGNORECASE)  # not "25 service users"
+                            r"(?!\s+(?:users?|managers?|members?|leaders?|workers?)\b))",  # not "25 service users"
+                            re.IGNORECASE)
 CARRIES_ON = re.compile(r"(,|\b(?:for|and|of|the|by|to|in|with|a|an|or|on|at|from))\s*$", re.IGNORECASE)
 
 
@@ -656,8 +658,9 @@ def _fits_type(question: str, text: str, previous: str = "") -> bool:
         text = PARAGRAPH_NUMBER.sub("", BULLET.sub("", text, count=1), count=1)  # "- 1.1 Recruitment ...": no figure
         text = CROSS_REFERENCE.sub("", text)  # "... child in need reviews (paragraph 30)": nor this
         text = NUMBER_IN_NAME.sub("", text)  # "the 16 plus service", "the 0-25 team": a name, not a figure
-        for given in re.findall(r"(?<![\w/])\d[\d,.]*\s+[a-z]+", question, re.IGNORECASE):  # "re-referrals within
-            text = re.sub(re.escape(given), " ", text, flags=re.IGNORECASE)  # 12 months": "in the last 12 months" is no figure
+        # "re-referrals within 12 months": the 12 of "in the last 12 months" is what was asked within, no figure
+        for given in re.findall(r"(?<![\w/])\d[\d,.]*\s+[a-z]+", question, re.IGNORECASE):
+            text = re.sub(re.escape(given), " ", text, flags=re.IGNORECASE)
         money = not MONEY_Q.search(question) or MONEY.search(text) or (SHARE_OF.search(question) and "%" in text)
         counts = _counts(question, text) or bool(ANAPHOR.match(text) and _counts(question, previous, any_mention=True))
         return bool(HAS_NUMBER.search(text)) and counts and bool(money)

@@ -14,8 +14,8 @@ from vectorstore.bm25_index import BM25Index, tokenize
 from vectorstore.boilerplate import common_sentences
 from vectorstore.chroma_store import ChromaStore, StoredChunk
 from vectorstore.embedder import Embedder
-from vectorstore.query_scope import (LATEST, Scope, asks_now, asks_over_time, expand, named_months, names_one_report, near_month,
-                                     scope_of, sections_asked)
+from vectorstore.query_scope import (LATEST, Scope, asks_now, asks_over_time, expand, named_months, names_one_report,
+                                     near_month, scope_of, sections_asked)
 
 Mode = Literal["dense", "bm25", "hybrid"]
 AUTO = "auto"
@@ -399,9 +399,9 @@ def _of_months(query: str, docs: list[str], candidates: dict[str, dict]) -> list
     months = named_months(query)
     if not months or not docs:
         return docs
-    visited = [d for d in docs if near_month(candidates[d], months)]
+    visited, councils = [d for d in docs if near_month(candidates[d], months)], scope_of(query).authorities
     papers = [d for d, meta in candidates.items() if meta.get("kind") in OWN_PAPERS and near_month(meta, months, 3)
-              and (not scope_of(query).authorities or meta.get("local_authority") in scope_of(query).authorities)]
+              and (not councils or meta.get("local_authority") in councils)]
     return visited or papers or docs
 
 
@@ -412,7 +412,8 @@ def _then_and_latest(scope: Scope, candidates: dict[str, dict]) -> list[str]:
     then = [d for d, meta in candidates.items() if scope.matches(meta)] or \
         [d for d, meta in candidates.items() if Scope(years=scope.years, authorities=scope.authorities).matches(meta)]
     for kind in scope.kinds:
-        mine = [d for d, meta in candidates.items() if Scope(kinds=(kind,), authorities=scope.authorities).matches(meta)]
+        of_kind = Scope(kinds=(kind,), authorities=scope.authorities)
+        mine = [d for d, meta in candidates.items() if of_kind.matches(meta)]
         newest = max((candidates[d].get("date") or "" for d in mine), default=None)
         then += [d for d in mine if newest and candidates[d].get("date") == newest and d not in then]
     return then
