@@ -19,8 +19,9 @@ from ingest.metadata import MONTHS as MONTH_NAMES
 from vectorstore.bm25_index import tokenize
 from vectorstore.boilerplate import normalise
 from vectorstore.query_scope import (ASKS_WHEN, AUTHOR_NAMED, CHILDRENS_HOME, IN_CARE, INSPECTORS_NAMED, LATEST,
-                                     LOOKED_AT, NOW_SINCE, SINCE_THEN, SOURCE, UNALLOCATED, WHO_INSPECTED, WHO_WROTE,
-                                     YEAR, Scope, asks_now, asks_over_time, scope_of, sections_asked, unframed)
+                                     LOOKED_AT, MONTH_OF_YEAR, NOW_SINCE, SINCE_THEN, SOURCE, UNALLOCATED,
+                                     WHO_INSPECTED, WHO_WROTE, YEAR, Scope, asks_now, asks_over_time, scope_of,
+                                     sections_asked, unframed)
 from vectorstore.retrieval import ACROSS_COUNCILS, OWN_PAPERS, Hit
 
 NO_ANSWER = "The documents in the library do not answer this."
@@ -122,7 +123,7 @@ PART_OF_YEAR = re.compile(r"\b(early|mid|late|spring|summer|autumn|winter)[- ](?
 # each with the month after it: a report dated December describes the autumn its author spent on it
 PARTS = {"early": MONTH_NAMES[:5], "mid": MONTH_NAMES[4:9], "late": MONTH_NAMES[8:], "spring": MONTH_NAMES[2:6],
          "summer": MONTH_NAMES[5:9], "autumn": MONTH_NAMES[8:], "winter": MONTH_NAMES[:3] + MONTH_NAMES[11:]}
-MONTH_YEAR = re.compile(rf"\b{MONTHS}\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+MONTH_YEAR = MONTH_OF_YEAR  # "May 2022": the month and its year
 HAS_DATE = re.compile(rf"\b{MONTHS}\b|\b(19|20)\d\d\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b")
 HAS_NUMBER = re.compile(r"(?<![\w/])(?!(?:19|20)\d\d\b)\d+(?:[.,]\d+)?|£\s?\d|"
                         r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
