@@ -20,8 +20,8 @@ from vectorstore.bm25_index import tokenize
 from vectorstore.boilerplate import normalise
 from vectorstore.query_scope import (ASKS_WHEN, AUTHOR_NAMED, CHILDRENS_HOME, IN_CARE, INSPECTORS_NAMED, LATEST,
                                      LOOKED_AT, MONTH_OF_YEAR, NOW_SINCE, SINCE_THEN, SOURCE, UNALLOCATED,
-                                     WHO_INSPECTED, WHO_WROTE, YEAR, Scope, asks_now, asks_over_time, scope_of,
-                                     sections_asked, unframed)
+                                     WHO_INSPECTED, WHO_WROTE, YEAR, Scope, asks_now, asks_over_time, dates_of,
+                                     scope_of, sections_asked, unframed)
 from vectorstore.retrieval import ACROSS_COUNCILS, OWN_PAPERS, Hit
 
 NO_ANSWER = "The documents in the library do not answer this."
@@ -637,8 +637,7 @@ def _in_period(years: tuple[int, ...], named: frozenset[str], hit: Hit) -> bool:
     inspection). Each year counts on its own: "from early 2019 to the 2023 inspection"."""
     if not years:
         return True
-    dates = [hit.meta.get("date") or ""] + str(hit.meta.get("visit_dates", "")).split(",")
-    months = {_month_year(d) for d in dates if len(d) >= 7}
+    months = {_month_year(d) for d in dates_of(hit.meta) if len(d) >= 7}
     text = re.sub(r"\s+", " ", hit.text.lower())
     for year in years:
         mine = {n for n in named if n.endswith(str(year))}

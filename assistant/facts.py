@@ -12,8 +12,8 @@ from ingest import DocumentInfo
 from ingest.metadata import MONTHS
 from vectorstore.chroma_store import StoredChunk
 from vectorstore.bm25_index import tokenize
-from vectorstore.query_scope import (KIND_WORDS, LATEST, RATING_AS_CONTEXT, SOURCE, YEAR, Scope, named_authorities,
-                                     scope_of)
+from vectorstore.query_scope import (KIND_WORDS, LATEST, RATING_AS_CONTEXT, SOURCE, YEAR, YEARS_ON, Scope,
+                                     named_authorities, scope_of)
 from vectorstore.retrieval import ACROSS_COUNCILS, OWN_PAPERS, Filters
 
 RATING_Q = re.compile(r"\brat(ed|ing|ings)\b|\bjudge?ments?\b|\bjudged\b|\bgrade[ds]?\b|\bverdicts?\b|\boverall effectiveness\b|"
@@ -273,6 +273,7 @@ COMPARING = frozenset(tokenize("one before previous prior earlier better worse l
 
 def _says_more(asked: str, also: frozenset[str] = frozenset()) -> bool:
     """Whether a question asks about something of its own, beyond which council, year or report (and `also`)."""
+    asked = YEARS_ON.sub(" ", asked)  # "And four years later?": a time, like a year
     scope = scope_of(asked)
     named = set(tokenize(" ".join(scope.authorities + scope.kinds))) | set(tokenize(" ".join(YEAR.findall(asked))))
     return bool(set(tokenize(asked)) - GENERIC - named - set(MONTHS) - COMPARING - also)

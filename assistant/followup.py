@@ -5,7 +5,7 @@ import re
 
 from ingest.metadata import MONTHS as MONTH_NAMES
 from vectorstore.bm25_index import tokenize
-from vectorstore.query_scope import asks_now, names_one_report, scope_of
+from vectorstore.query_scope import NUMBER_WORDS, YEARS_ON, asks_now, names_one_report, scope_of
 from vectorstore.retrieval import ACROSS_COUNCILS
 
 ELLIPTICAL = re.compile(
@@ -47,8 +47,15 @@ def resolve(question: str, history: list[dict] | None, turns: int = 3) -> str:
         if not ELLIPTICAL.search(carried[-1]):
             break
         carried.append(earlier)
-    if asks_now(question) or names_one_report(question):  # "And now?", "Is it still working?", "Who led the latest
-        carried = [_timeless(q) for q in carried]  # inspection?": the topic carries over, the earlier time does not
+    shift = _years_on(question)
+    if shift and not YEAR_RE.search(question) and YEAR_RE.search(" ".join(carried)):
+        # "Did that hold up two years later?" after a question about 2021: the topic, in 2023
+        years = [int(y[:4]) for y in YEAR_RE.findall(" ".join(carried))]
+        year = (max(years) if shift > 0 else min(years)) + shift
+        return f"{question} (in {year}: " + "; ".join(_timeless(q) for q in carried) + ")"
+    if asks_now(question) or names_one_report(question) or (YEAR_RE.search(question) and not SINCE_BEFORE.search(question)):
+        # "And now?", "Is it still working?", "Who led the latest inspection?", "And in 2023?": the topic carries
+        carried = [_timeless(q) for q in carried]  # over, the earlier time does not (unless compared: "better in 2023?")
     elif WHAT_ABOUT.search(question):  # "And what about supervision?" after "What did Ofsted say about care leavers
         carried = [ABOUT.sub("", q) for q in carried]  # in 2023?": the earlier question with the new topic for its own
     elif SINCE_BEFORE.search(question) and not YEAR_RE.search(question) and YEAR_RE.search(" ".join(carried)):
@@ -62,6 +69,16 @@ def resolve(question: str, history: list[dict] | None, turns: int = 3) -> str:
         if named:
             return f"{question} ({', '.join(dict.fromkeys(named))})"
     return question + "".join(f" ({q})" for q in carried)
+
+
+def _years_on(question: str) -> int:
+    """How many years after (or, negative, before) the time the conversation was about a follow-up asks about:
+    "two years later" 2, "the following year" 1, "a year earlier" -1; 0 when it names no such time."""
+    m = YEARS_ON.search(question)
+    if not m:
+        return 0
+    count = NUMBER_WORDS.get(m.group("n").lower()) or int(m.group("n")) if m.group("n") else 1
+    return -count if re.search(r"earlier|before|previous", m.group(0), re.IGNORECASE) else count
 
 
 def _another_council(question: str, before: str) -> bool:

@@ -102,7 +102,8 @@ def detect_local_authority(pages: list[str]) -> str | None:
     return next((known for known in map(_canonical, lines[:3]) if known), None)
 
 
-def _iso(day: str, month: str, year: str) -> str | None:
+def iso_date(day: str, month: str, year: str) -> str | None:
+    """"27", "August", "2019" -> "2019-08-27"; None when no such day."""
     try:
         return date(int(year), MONTHS.index(month.lower()) + 1, int(day)).isoformat()
     except ValueError:
@@ -120,12 +121,12 @@ def detect_visit_dates(pages: list[str]) -> tuple[str, ...]:
         m = RANGE.match(window.strip()) or RANGE.search(window)
         if m:
             d1, m1, y1, d2, m2, y2 = m.groups()
-            start = _iso(d1, m1 or m2, y1 or y2)
-            end = _iso(d2, m2, y2)
+            start = iso_date(d1, m1 or m2, y1 or y2)
+            end = iso_date(d2, m2, y2)
             return tuple(x for x in (start, end) if x)
         single = FULL_DATE.search(window)
         if single:
-            iso = _iso(*single.groups())
+            iso = iso_date(*single.groups())
             return (iso, iso) if iso else ()
     return ()
 
@@ -135,12 +136,12 @@ def detect_publication_date(pages: list[str]) -> str | None:
     flat = re.sub(r"\s+", " ", _opening(pages, 3000))
     m = re.search(rf"(?:report published|published):?\s*{FULL_DATE.pattern}", flat, re.I)
     if m:
-        return _iso(*m.groups()[-3:])
+        return iso_date(*m.groups()[-3:])
     lines = [ln.strip() for ln in "\n".join(pages)[:4000].split("\n") if ln.strip()][:40]
     for line in lines:
         m = FULL_DATE.fullmatch(line)
         if m:
-            return _iso(*m.groups())
+            return iso_date(*m.groups())
         m = re.fullmatch(rf"{MONTH}\s+(\d{{4}})", line, re.I)
         if m:
             return f"{m.group(2)}-{MONTHS.index(m.group(1).lower()) + 1:02d}"

@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import Any, Iterable
 
 from ingest.authorities import ALIASES, NAMES
-from ingest.metadata import MONTHS
+from ingest.metadata import FULL_DATE, MONTHS, iso_date
 
 KIND_WORDS: list[tuple[str, str]] = [
     (r"\bfocus(?:ed|sed)? visits?\b", "focused visit"),
@@ -234,14 +234,29 @@ def asks_over_time(question: str) -> bool:
 MONTH_OF_YEAR = re.compile(rf"\b({'|'.join(MONTHS)})\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 
 
+NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+# a time told from the one a conversation was about: "two years later", "the following year", "a year earlier"
+YEARS_ON = re.compile(r"\b(?P<n>an?|one|two|three|four|five|six|\d)\s+years?\s+(?:later|on|after(?:wards)?|earlier|"
+                      r"before)\b|\b(?:the\s+)?(?:following|next|previous)\s+year\b|\bthe\s+year\s+(?:after|before)\b",
+                      re.IGNORECASE)
+
+
 def named_months(question: str) -> frozenset[int]:
     """The months a question names with their year ("the May 2022 monitoring visit"), as months since year 0."""
     return frozenset(int(y) * 12 + MONTHS.index(m.lower()) for m, y in MONTH_OF_YEAR.findall(question))
 
 
+def dates_of(meta: dict[str, Any]) -> list[str]:
+    """A document's dates (ISO): its own, its visit's, and the one its file name gives ("... - 02 april 2024.pdf",
+    as Ofsted's downloads are named: the day it was published, which a report's text may not say)."""
+    named = FULL_DATE.search(str(meta.get("doc", "")))
+    return [meta.get("date") or "", *str(meta.get("visit_dates", "")).split(","),
+            (named and iso_date(*named.groups())) or ""]
+
+
 def near_month(meta: dict[str, Any], months: Iterable[int], after: int = 1) -> bool:
     """Whether a document was visited in, or dated within `after` months after, one of `months` (a letter is
     published some weeks after the visit; a council paper reports a visit up to a few months later)."""
-    dates = [meta.get("date") or "", *str(meta.get("visit_dates", "")).split(",")]
-    got = {int(d[:4]) * 12 + int(d[5:7]) - 1 for d in dates if len(d) >= 7 and d[:4].isdigit() and d[5:7].isdigit()}
+    got = {int(d[:4]) * 12 + int(d[5:7]) - 1 for d in dates_of(meta)
+           if len(d) >= 7 and d[:4].isdigit() and d[5:7].isdigit()}
     return any(0 <= g - m <= after for g in got for m in months)

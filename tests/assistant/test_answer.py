@@ -757,6 +757,16 @@ def test_a_season_takes_in_the_month_after_it_when_a_report_on_it_is_dated():
     assert not _in_period(*_period("How many cases were unallocated in summer 2019?"), december)
 
 
+def test_a_report_is_also_of_the_month_its_file_name_says_it_was_published():
+    from assistant.answer import _in_period, _period
+
+    h = hit(1, "Inspection dates: 5 to 9 February 2024", doc="area send full inspection - 02 april 2024.pdf",
+            date="2024-02-09")  # Ofsted's text gives the visit; the download's name, the day it was published
+    assert _in_period(*_period("When was the area SEND inspection that reported in April 2024 carried out?"), h)
+    assert not _in_period(*_period("What did the June 2024 report say?"), h)
+    assert not _in_period(*_period("What did the April 2024 report say?"), replace(h, meta={**h.meta, "doc": "s.pdf"}))
+
+
 def test_a_figure_that_refers_back_is_answered_with_the_sentence_it_refers_to():
     hits = [hit(1, "Staff morale is low. There are unallocated cases. The number is reducing and now stands at around "
                    "15 but has been as high as 60.", date="2019-12-01")]

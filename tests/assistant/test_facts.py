@@ -211,6 +211,20 @@ def test_a_follow_up_asking_how_things_stand_now_keeps_the_topic_and_drops_the_t
     assert resolve("Was it still a concern?", history).endswith("(What did the 2019 inspection say about care leavers?)")
 
 
+def test_a_follow_up_some_years_later_or_earlier_asks_about_that_year(library):
+    from assistant.followup import resolve
+
+    history = [{"role": "user", "content": "How was Rutland judged at the 2019 inspection?"},
+               {"role": "assistant", "content": "..."}]
+    assert resolve("Had that changed by the inspection four years later?", history) == \
+        "Had that changed by the inspection four years later? (in 2023: How was Rutland judged?)"
+    assert resolve("And the year before?", history).startswith("And the year before? (in 2018:")
+    assert "(in 2020: " in resolve("And the following year?", history)
+    for question in ("And four years later?", "And in 2023?"):  # a new time for the same question: not the old one's
+        answer = library.ask(question, history=history)
+        assert "good" in answer.text and {c.doc for c in answer.citations} == {"2023.pdf"}, (question, answer.text)
+
+
 def test_a_kind_of_visit_the_library_holds_none_of_for_the_council_is_refused_saying_so(library):
     answer = library.ask("What did the latest focused visit to Rutland find?")  # only full inspections
     assert answer.refused and "It holds no focused visit about Rutland." in answer.text and answer.closest
