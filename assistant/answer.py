@@ -20,7 +20,7 @@ from vectorstore.bm25_index import tokenize
 from vectorstore.boilerplate import normalise
 from vectorstore.query_scope import (ASKS_WHEN, AUTHOR_NAMED, CHILDRENS_HOME, IN_CARE, INSPECTORS_NAMED, LATEST,
                                      LOOKED_AT, MONTH_OF_YEAR, NOW_SINCE, SINCE_THEN, SOURCE, UNALLOCATED,
-                                     WHO_INSPECTED, WHO_WROTE, YEAR, Scope, asks_now, asks_over_time, dates_of,
+                                     WHO_INSPECTED, WHO_WROTE, YEAR, YEARS_ON, Scope, asks_now, asks_over_time, dates_of,
                                      scope_of, sections_asked, unframed)
 from vectorstore.retrieval import ACROSS_COUNCILS, OWN_PAPERS, Hit
 
@@ -297,6 +297,7 @@ class AnswerSettings:
     hedge_margin: float = 0.08  # another passage's best sentence this close to the best's score: less certain
     now_ratio: float = 0.75  # how things stand now: the newest document whose best sentence scores this share of the best
     thin_coverage: float = 0.2  # a best sentence holding less of the question's words is less certain (dev sets)
+    own_weight: float = 1.5  # a follow-up's own words, against those of the question it leans on (1.5-3 tried)
 
 
 CROSS_REFERENCE = re.compile(r"\((?:see )?(?:paragraphs?|paras?|pages?|sections?|outcomes?)\s[\d.,\s and-]+\)", re.IGNORECASE)
@@ -463,7 +464,7 @@ def _pick(question: str, hits: list[Hit], embed: EmbedFn, weights: dict[str, flo
         return None
     # "how many newly qualified social workers?": "17 NQSWs were employed", read spelled out
     short = abbreviations([h.text for h in hits]) if NUMBER_Q.search(query) else {}
-    _score(query, units, hits, embed, weights, settings, short)
+    _score(query, units, hits, embed, weights, settings, short, own=question)
     # "Has it improved since?" after a question about 2019 is resolved to "... (since 2020: ...)": its period
     period = query if SINCE.search(query) and not SINCE.search(question) and not YEAR.search(question) else question
     years, months = _period(period)
@@ -550,9 +551,10 @@ def _council_words(query: str) -> set[str]:
 
 
 def _score(query: str, units: list[Unit], hits: list[Hit], embed: EmbedFn, weights: dict[str, float],
-           s: AnswerSettings, short: dict[str, str] | None = None) -> None:
+           s: AnswerSettings, short: dict[str, str] | None = None, own: str = "") -> None:
     """Each unit's score: the question's words it holds, by weight, its passage's rank, and the model's
-    similarity; `short`: abbreviations to read spelled out (`abbreviations`)."""
+    similarity; `short`: abbreviations to read spelled out (`abbreviations`); `own`: the question as asked, when
+    `query` adds what it leans on ("And its capacity to improve? (How was ... judged in 2013?)"): its words count more."""
     councils = _council_words(query)  # like Medway: in every passage about it
     asked = f"{query} {INSPECTORS_NAMED}" if WHO_Q.search(query) and WHO_INSPECTED_Q.search(query) else \
         f"{query} {AUTHOR_NAMED}" if WHO_WROTE_Q.search(query) else query
@@ -562,7 +564,10 @@ def _score(query: str, units: list[Unit], hits: list[Hit], embed: EmbedFn, weigh
     parts = OCCASION.split(query, maxsplit=1)
     if len(parts) == 2 and not DATE_Q.search(query) and OCCASION_NAMED.search(parts[1]):
         scope |= set(terms_of(parts[1])) - set(terms_of(parts[0]))
-    weight = {t: weights.get(t, 1.0) * (s.scope_weight if t in scope else 1.0) for t in q_terms}
+    # (a follow-up is resolved to "<itself> (<what it leans on>)"; "two years later" says when, not what)
+    mine = {SAME.get(t, t) for t in terms_of(YEARS_ON.sub(" ", own))} if own and query.startswith(f"{own} (") else set()
+    weight = {t: weights.get(t, 1.0) * (s.scope_weight if t in scope else 1.0) * (s.own_weight if t in mine else 1.0)
+              for t in q_terms}
     total = sum(weight.values()) or 1.0
     sections = sections_asked(query)
     in_section = [bool(sections) and any(p.search(h.heading) for p in sections) for h in hits]

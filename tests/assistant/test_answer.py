@@ -767,6 +767,15 @@ def test_a_report_is_also_of_the_month_its_file_name_says_it_was_published():
     assert not _in_period(*_period("What did the April 2024 report say?"), replace(h, meta={**h.meta, "doc": "s.pdf"}))
 
 
+def test_a_follow_up_is_answered_on_its_own_words_more_than_those_of_the_question_it_leans_on():
+    hits = [hit(1, "In 2011 overall effectiveness for looked after children was judged adequate."),
+            hit(2, "Capacity to improve was judged adequate.")]
+    question = "And its capacity to improve?"
+    answer = compose(question, hits, EMBED, settings=WORDS_ONLY,
+                     query=f"{question} (How was overall effectiveness of looked after children services judged?)")
+    assert "Capacity to improve was judged adequate." in [c.text for c in answer.citations], answer.text
+
+
 def test_a_figure_that_refers_back_is_answered_with_the_sentence_it_refers_to():
     hits = [hit(1, "Staff morale is low. There are unallocated cases. The number is reducing and now stands at around "
                    "15 but has been as high as 60.", date="2019-12-01")]
