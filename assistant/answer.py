@@ -63,7 +63,9 @@ SPAN = re.compile(r"\b(within|in) (about |approximately |around )?\w+ (years?|mo
 WHY_Q = re.compile(r"(?:^|[,;:]\s*)why\b|\bwhat (held|caused|led|stopped|prevented)\b", re.IGNORECASE)
 # How a sentence gives a reason: "due to staff sickness", "a lack of community resources means that ..."
 CAUSE = re.compile(r"\b(because|due to|as a result|result(ed|s|ing)? (of|in|from)|reasons?|owing to|caused|lack of|"
-                   r"led to|leading to|means that|therefore|difficult|problematic|impact(ed|s)? (of|on))\b", re.IGNORECASE)
+                   r"led to|leading to|means that|meaning that|therefore|difficult|problematic|impact(ed|s)? (of|on)|"
+                   r"(hamper|hinder|imped|compound)(ed|s|ing)?|barriers?|makes? it|made it|contribut(ed|es|ing) to)\b",
+                   re.IGNORECASE)
 SELF_SUMMARY = re.compile(r"\bThis (letter|report) (summarises|provides a summary of) the findings\b", re.IGNORECASE)
 OPENING = re.compile(rf"{SELF_SUMMARY.pattern}|"
                      r"\b(inspectors|specifically,? they) (also )?(looked at|considered|evaluated|reviewed)\b", re.IGNORECASE)

@@ -572,6 +572,10 @@ def test_why_is_answered_by_the_sentence_that_gives_a_reason():
     question = "Why were posts in the leaving care service temporary?"
     assert compose(question, hits, EMBED, settings=one).text.startswith("Posts in the leaving care service are temporary due to")
     assert compose(question, hits, EMBED, settings=replace(one, cause_bonus=0.0)).text.startswith("A number of posts")
+    hampered = [hit(1, "Progress on the improvement plan in the service remains slow. "
+                       "Progress on the improvement plan in the service is slow, hampered by staff sickness.")]
+    assert "hampered" in compose("Why was progress on the service's improvement plan slow?", hampered, EMBED,
+                                 settings=one).text
 
 
 def test_the_passage_holding_the_best_sentence_is_presented_first():
