@@ -20,7 +20,7 @@ from vectorstore.bm25_index import tokenize
 from vectorstore.boilerplate import normalise
 from vectorstore.query_scope import (ASKS_WHEN, AUTHOR_NAMED, CHILDRENS_HOME, IN_CARE, INSPECTORS_NAMED, LATEST,
                                      LOOKED_AT, MONTH_OF_YEAR, NOW_SINCE, SINCE_THEN, SOURCE, UNALLOCATED,
-                                     WHO_INSPECTED, WHO_WROTE, YEAR, YEARS_ON, Scope, asks_now, asks_over_time, dates_of,
+                                     WHO_INSPECTED, WHO_WROTE, YEAR, YEARS_ON, KIND_WORDS, Scope, asks_now, asks_over_time, dates_of,
                                      scope_of, sections_asked, unframed)
 from vectorstore.retrieval import ACROSS_COUNCILS, OWN_PAPERS, Hit
 
@@ -562,6 +562,8 @@ def _score(query: str, units: list[Unit], hits: list[Hit], embed: EmbedFn, weigh
         f"{query} {AUTHOR_NAMED}" if WHO_WROTE_Q.search(query) else query
     q_terms = [SAME.get(t, t) for t in dict.fromkeys(terms_of(unframed(asked))) if t not in GENERIC | councils]
     scope = set(tokenize(" ".join(m.group(0) for m in SCOPE_WORDS.finditer(query))))  # years, months
+    # "the 2024 area SEND inspection", "the commissioner's report": which report, not what it says
+    scope |= set(tokenize(" ".join(m.group(0) for p, _ in KIND_WORDS for m in re.finditer(p, query, re.IGNORECASE))))
     # "... when the commissioner wrote her 2019 report" names when, not what (unlike "... now when a child goes missing")
     parts = OCCASION.split(query, maxsplit=1)
     if len(parts) == 2 and not DATE_Q.search(query) and OCCASION_NAMED.search(parts[1]):

@@ -780,6 +780,14 @@ def test_a_follow_up_is_answered_on_its_own_words_more_than_those_of_the_questio
     assert "Capacity to improve was judged adequate." in [c.text for c in answer.citations], answer.text
 
 
+def test_the_words_naming_the_report_weigh_less_than_what_is_asked_about_it():
+    hits = [hit(1, "The local area partnership's arrangements lead to inconsistent outcomes for children with special "
+                   "educational needs (SEND). The local offer continues to be weak.")]
+    answer = compose("What did the area SEND inspection say about the offer for families?", hits, EMBED,
+                     weights={"send": 2.0, "offer": 2.0}, settings=replace(WORDS_ONLY, max_sentences=1))
+    assert answer.text.startswith("The local offer continues to be weak."), answer.text
+
+
 def test_a_figure_that_refers_back_is_answered_with_the_sentence_it_refers_to():
     hits = [hit(1, "Staff morale is low. There are unallocated cases. The number is reducing and now stands at around "
                    "15 but has been as high as 60.", date="2019-12-01")]
