@@ -146,6 +146,10 @@ principal senior head office officer cabinet portfolio holder committee overview
 national university trust nhs clinical commissioning group integrated partners partner families family court
 key findings main what how
 """.split()) | frozenset(MONTH_NAMES)
+# how a follow-up relates to the answer before it, not a topic of its own: "Was anything still a concern?", "Has that
+# got any better since?", "Did they find the same thing?"
+RELATING = frozenset(tokenize("anything something still better worse improve improved change changed same thing happen "
+                              "next else concern problem problems issue issues hold held"))
 SCOPE_WORDS = re.compile(rf"\b(?:{MONTHS}|spring|summer|autumn|winter|(?:19|20)\d\d)\b", re.IGNORECASE)
 # "Inspection dates: 15 July", "Lead inspector: A Name"; not a sentence ("The make-up of the council is: 32 ...")
 LABELLED = re.compile(r"^[^:]{3,40}(?<!\bis)(?<!\bare)(?<!\bwas)(?<!\bwere):\s*\S")
@@ -503,6 +507,12 @@ def _pick(question: str, hits: list[Hit], embed: EmbedFn, weights: dict[str, flo
         if any(u.score >= settings.min_score for u in findings):
             eligible = findings
         eligible = [u for u in eligible if not SELF_SUMMARY.search(u.text)]
+    if query.startswith(f"{question} ("):  # a follow-up: "And what about supervision?" is answered by a sentence about
+        # supervision when one answers well enough, not by one about what the question before it asked
+        topic = set(terms_of(YEARS_ON.sub(" ", question))) - GENERIC - QUESTION_WORDS - RELATING - _council_words(query)
+        holding = [u for u in eligible if topic & u.terms]
+        if any(u.score >= settings.min_score for u in holding):
+            eligible = holding
     if named and DATE_Q.search(question):  # "on which dates was the visit in the 8 July 2021 letter?": the letter
         # says, before a council paper that lists every visit
         own = [u for u in eligible if hits[u.hit].doc in named]

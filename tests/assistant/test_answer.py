@@ -788,6 +788,18 @@ def test_the_words_naming_the_report_weigh_less_than_what_is_asked_about_it():
     assert answer.text.startswith("The local offer continues to be weak."), answer.text
 
 
+def test_a_follow_up_with_a_topic_of_its_own_is_answered_by_a_sentence_about_it():
+    hits = [hit(1, "Disabled children have strong relationships with their social workers."),
+            hit(2, "Some social workers of disabled children receive regular supervision.")]
+    question = "And what about supervision?"
+    earlier = "What did the visit find about disabled children's relationships with social workers?"
+    answer = compose(question, hits, EMBED, settings=WORDS_ONLY, query=f"{question} ({earlier})")
+    assert [c.text for c in answer.citations] == [hits[1].text], answer.text
+    again = "Was anything still a concern?"  # how it relates to the answer before, not a topic: either may answer
+    relating = compose(again, hits, EMBED, settings=WORDS_ONLY, query=f"{again} ({earlier})")
+    assert relating.citations[0].text == hits[0].text
+
+
 def test_a_figure_that_refers_back_is_answered_with_the_sentence_it_refers_to():
     hits = [hit(1, "Staff morale is low. There are unallocated cases. The number is reducing and now stands at around "
                    "15 but has been as high as 60.", date="2019-12-01")]
