@@ -494,10 +494,10 @@ def _pick(question: str, hits: list[Hit], embed: EmbedFn, weights: dict[str, flo
                  if t not in GENERIC | QUESTION_WORDS | _council_words(query) and not t.isdigit()]
         if topic:  # (none when it names only what every passage names: "how many Ofsted visits ...?")
             mass = sum(weights.get(t, 1.0) for t in topic)
-            eligible = [u for u in eligible  # "I hired a manager ... In her view caseloads were too high": the
-                        # sentence before says whose
-                        if sum(weights.get(t, 1.0) for t in topic
-                               if t in u.terms | (before[id(u)].terms if id(u) in before else set())) / mass
+            said = _said_before(units)  # "I hired a manager ... In her view caseloads were too high", "... directly
+            # commission 'short breaks'. ... there is a six-month delay in reviewing these": the paragraph says what
+            eligible = [u for u in eligible
+                        if sum(weights.get(t, 1.0) for t in topic if t in u.terms | said[id(u)]) / mass
                         >= settings.figure_coverage]
     if not (when_or_who or LOOKED_AT_Q.search(_asked(question))):
         # a letter's opening ("Inspectors looked at ...") says which visit it was, not what was found: it answers
@@ -540,6 +540,16 @@ def _asked(question: str) -> str:
     sentence that sets it up ("The 2018 review looked at exclusions. How concentrated were they?")."""
     last = re.split(r"(?<=[.!])\s+(?=[A-Z])", question.strip())[-1]
     return OCCASION.split(LEADING_OCCASION.sub("", last), maxsplit=1)[0]
+
+
+def _said_before(units: list[Unit]) -> dict[int, set[str]]:
+    """The words of each unit's paragraph up to it (the same passage and line), by the unit's id."""
+    said: dict[int, set[str]] = {}
+    words: set[str] = set()
+    for a, b in zip([None] + units, units):
+        words = (words if a is not None and (a.hit, a.line) == (b.hit, b.line) else set()) | b.terms
+        said[id(b)] = words
+    return said
 
 
 def _before(units: list[Unit]) -> dict[int, Unit]:

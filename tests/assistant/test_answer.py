@@ -800,6 +800,14 @@ def test_a_follow_up_with_a_topic_of_its_own_is_answered_by_a_sentence_about_it(
     assert relating.citations[0].text == hits[0].text
 
 
+def test_a_figure_may_name_what_it_counts_earlier_in_its_paragraph():
+    hits = [hit(1, "Families can directly commission short breaks for their children. More variety is needed. "
+                   "Currently, there is a six-month delay in reviewing these.", heading="Short breaks")]
+    answer = compose("How long was the backlog in reviewing directly commissioned short breaks?", hits, EMBED,
+                     settings=WORDS_ONLY)
+    assert not answer.refused and "six-month delay" in answer.text, answer.text
+
+
 def test_a_figure_that_refers_back_is_answered_with_the_sentence_it_refers_to():
     hits = [hit(1, "Staff morale is low. There are unallocated cases. The number is reducing and now stands at around "
                    "15 but has been as high as 60.", date="2019-12-01")]
