@@ -379,10 +379,14 @@ def compose(question: str, hits: Sequence[Hit], embed: EmbedFn, weights: dict[st
     if not hits:
         return Answer(question, NO_ANSWER, refused=True, query=query)
     picks, unanswered = _pick_parts(question, query, hits, embed, weights, settings, named, common, named_year)
-    if not picks and len(every) > len(hits) and settings.more_passages:  # a figure is in one sentence of one
-        # passage, often a lower one; a named report's findings may sit below its letterhead and summary
-        hits = every[: settings.more_passages]
-        picks, unanswered = _pick_parts(question, query, hits, embed, weights, settings, named, common, named_year)
+    topic = _own_topic(question, query)  # "And what about supervision?" answered by a sentence not about it
+    off_topic = bool(picks and topic and not any(topic & u.terms for u in picks[0][0]))
+    if (not picks or off_topic) and len(every) > len(hits) and settings.more_passages:  # a figure is in one sentence
+        # of one passage, often a lower one; a named report's findings may sit below its letterhead and summary
+        hits = every[: settings.more_passages]  # (the first passages read are the first of these)
+        again = _pick_parts(question, query, hits, embed, weights, settings, named, common, named_year)
+        if not picks or (again[0] and any(topic & u.terms for u in again[0][0][0])):
+            picks, unanswered = again
     if not picks:
         return refuse(question, hits, query)
     chosen, best, eligible, now = picks[0]
@@ -507,9 +511,8 @@ def _pick(question: str, hits: list[Hit], embed: EmbedFn, weights: dict[str, flo
         if any(u.score >= settings.min_score for u in findings):
             eligible = findings
         eligible = [u for u in eligible if not SELF_SUMMARY.search(u.text)]
-    if query.startswith(f"{question} ("):  # a follow-up: "And what about supervision?" is answered by a sentence about
-        # supervision when one answers well enough, not by one about what the question before it asked
-        topic = set(terms_of(YEARS_ON.sub(" ", question))) - GENERIC - QUESTION_WORDS - RELATING - _council_words(query)
+    topic = _own_topic(question, query)  # a follow-up: "And what about supervision?" is answered by a sentence
+    if topic:  # about supervision when one answers well enough, not by one about what the question before it asked
         holding = [u for u in eligible if topic & u.terms]
         if any(u.score >= settings.min_score for u in holding):
             eligible = holding
@@ -532,6 +535,14 @@ def _pick(question: str, hits: list[Hit], embed: EmbedFn, weights: dict[str, flo
                if id(u) in before and ANAPHOR.match(u.text) and before[id(u)] not in chosen]
     chosen += _listed(chosen, eligible, settings)
     return chosen, best, eligible, bool(now)
+
+
+def _own_topic(question: str, query: str) -> set[str]:
+    """The words of a follow-up's own topic ("supervision" in "And what about supervision?", resolved to "<it>
+    (<what it leans on>)"); none for a question that is not a follow-up."""
+    if not query.startswith(f"{question} ("):
+        return set()
+    return set(terms_of(YEARS_ON.sub(" ", question))) - GENERIC - QUESTION_WORDS - RELATING - _council_words(query)
 
 
 def _asked(question: str) -> str:

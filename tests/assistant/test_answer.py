@@ -800,6 +800,15 @@ def test_a_follow_up_with_a_topic_of_its_own_is_answered_by_a_sentence_about_it(
     assert relating.citations[0].text == hits[0].text
 
 
+def test_a_follow_up_whose_topic_the_top_passages_miss_is_read_over_more_of_them():
+    hits = [hit(n, f"Disabled children have strong relationships with their social workers, visit {n} found.")
+            for n in range(1, 6)] + [hit(6, "Some social workers of disabled children receive regular supervision.")]
+    question = "And what about supervision?"
+    earlier = "What did the visit find about disabled children's relationships with social workers?"
+    answer = compose(question, hits, EMBED, settings=WORDS_ONLY, query=f"{question} ({earlier})")
+    assert [c.text for c in answer.citations] == [hits[5].text], answer.text
+
+
 def test_a_figure_may_name_what_it_counts_earlier_in_its_paragraph():
     hits = [hit(1, "Families can directly commission short breaks for their children. More variety is needed. "
                    "Currently, there is a six-month delay in reviewing these.", heading="Short breaks")]
