@@ -307,6 +307,9 @@ class AnswerSettings:
 
 
 CROSS_REFERENCE = re.compile(r"\((?:see )?(?:paragraphs?|paras?|pages?|sections?|outcomes?)\s[\d.,\s and-]+\)", re.IGNORECASE)
+WITHIN_PERIOD = re.compile(r"\b(?:in|over|during|within|for)\s+the\s+(?:last|past|previous|first|next)\s+"
+                           r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen)\s+"
+                           r"(?:days?|weeks?|months?|years?)\b", re.IGNORECASE)
 PARAGRAPH_NUMBER = re.compile(r"^\s*\d+(?:\.\d+)*\.?\s+(?=[A-Z])")  # "1.1 Recruitment ...", "2.9 The reason ..."
 NAMED_BY_NUMBER = frozenset({"service", "services", "team", "teams", "plus", "hub"})  # "the 0-25 service", "16 plus team"
 NUMBER_IN_NAME = re.compile(rf"(?<![\w/])\d+(?:[-–]\d+)?\s+(?=(?:{'|'.join(sorted(NAMED_BY_NUMBER))})\b"
@@ -698,6 +701,7 @@ def _fits_type(question: str, text: str, previous: str = "") -> bool:
         text = PARAGRAPH_NUMBER.sub("", BULLET.sub("", text, count=1), count=1)  # "- 1.1 Recruitment ...": no figure
         text = CROSS_REFERENCE.sub("", text)  # "... child in need reviews (paragraph 30)": nor this
         text = NUMBER_IN_NAME.sub("", text)  # "the 16 plus service", "the 0-25 team": a name, not a figure
+        text = WITHIN_PERIOD.sub(" ", text)  # "In the last 12 months, the workforce has stabilised": when, not how many
         # "re-referrals within 12 months": the 12 of "in the last 12 months" is what was asked within, no figure
         for given in re.findall(r"(?<![\w/])\d[\d,.]*\s+[a-z]+", question, re.IGNORECASE):
             text = re.sub(re.escape(given), " ", text, flags=re.IGNORECASE)

@@ -315,6 +315,10 @@ WHEN_2015 = "When was the 2015 Ofsted inspection carried out?"
     ("What were personal advisers' average caseloads?", "Personal advisers in the 16 plus team hold caseloads "
      "of around 22.", True),
     ("What was the average number of service users?", "The team supported 25 service users.", True),
+    # "in the last 12 months" says over when, not how many
+    ("What was the social worker vacancy rate?", "In the last 12 months, the number of agency social workers fell.",
+     False),
+    ("What was the social worker vacancy rate?", "The vacancy rate fell to 12% in the last 12 months.", True),
     # a grade asked for: the letter's opening names the visit and gives none; a risk's rating is not a grade
     ("What overall grade did Ofsted award after the April 2025 focused visit?", "This letter summarises the "
      "findings of the focused visit to Medway on 29 and 30 April 2025.", False),
