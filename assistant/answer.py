@@ -18,10 +18,10 @@ from ingest.clean import BULLET, TERMINAL
 from ingest.metadata import MONTHS as MONTH_NAMES
 from vectorstore.bm25_index import tokenize
 from vectorstore.boilerplate import normalise
-from vectorstore.query_scope import (ASKS_WHEN, AUTHOR_NAMED, CHILDRENS_HOME, IN_CARE, INSPECTORS_NAMED, LATEST,
-                                     LOOKED_AT, MONTH_OF_YEAR, NOW_SINCE, SINCE_THEN, SOURCE, UNALLOCATED,
-                                     WHO_INSPECTED, WHO_WROTE, YEAR, YEARS_ON, KIND_WORDS, Scope, asks_now, asks_over_time, dates_of,
-                                     scope_of, sections_asked, unframed)
+from vectorstore.query_scope import (ASKS_WHEN, AUTHOR_NAMED, CHILDRENS_HOME, IN_CARE, INSPECTORS_NAMED, KIND_WORDS,
+                                     LATEST, LOOKED_AT, MONTH_OF_YEAR, NOW_SINCE, SINCE_THEN, SOURCE, UNALLOCATED,
+                                     WHO_INSPECTED, WHO_WROTE, YEAR, YEARS_ON, Scope, asks_now, asks_over_time,
+                                     dates_of, scope_of, sections_asked, unframed)
 from vectorstore.retrieval import ACROSS_COUNCILS, OWN_PAPERS, Hit
 
 NO_ANSWER = "The documents in the library do not answer this."
@@ -590,7 +590,8 @@ def _score(query: str, units: list[Unit], hits: list[Hit], embed: EmbedFn, weigh
            s: AnswerSettings, short: dict[str, str] | None = None, own: str = "") -> None:
     """Each unit's score: the question's words it holds, by weight, its passage's rank, and the model's
     similarity; `short`: abbreviations to read spelled out (`abbreviations`); `own`: the question as asked, when
-    `query` adds what it leans on ("And its capacity to improve? (How was ... judged in 2013?)"): its words count more."""
+    `query` adds what it leans on ("And its capacity to improve? (How was ... judged in 2013?)"): its words count
+    more."""
     councils = _council_words(query)  # like Medway: in every passage about it
     asked = f"{query} {INSPECTORS_NAMED}" if WHO_Q.search(query) and WHO_INSPECTED_Q.search(query) else \
         f"{query} {AUTHOR_NAMED}" if WHO_WROTE_Q.search(query) else query

@@ -53,9 +53,10 @@ def resolve(question: str, history: list[dict] | None, turns: int = 3) -> str:
         years = [int(y[:4]) for y in YEAR_RE.findall(" ".join(carried))]
         year = (max(years) if shift > 0 else min(years)) + shift
         return f"{question} (in {year}: " + "; ".join(_timeless(q) for q in carried) + ")"
-    if asks_now(question) or names_one_report(question) or (YEAR_RE.search(question) and not SINCE_BEFORE.search(question)):
+    own_time = bool(YEAR_RE.search(question)) and not SINCE_BEFORE.search(question)
+    if asks_now(question) or names_one_report(question) or own_time:
         # "And now?", "Is it still working?", "Who led the latest inspection?", "And in 2023?": the topic carries
-        carried = [_timeless(q) for q in carried]  # over, the earlier time does not (unless compared: "better in 2023?")
+        carried = [_timeless(q) for q in carried]  # over, the earlier time does not (unless compared: "improved?")
     elif WHAT_ABOUT.search(question):  # "And what about supervision?" after "What did Ofsted say about care leavers
         carried = [ABOUT.sub("", q) for q in carried]  # in 2023?": the earlier question with the new topic for its own
     elif SINCE_BEFORE.search(question) and not YEAR_RE.search(question) and YEAR_RE.search(" ".join(carried)):
