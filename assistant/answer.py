@@ -540,10 +540,15 @@ def _pick(question: str, hits: list[Hit], embed: EmbedFn, weights: dict[str, flo
     return chosen, best, eligible, bool(now)
 
 
+def _follow_up(question: str, query: str) -> bool:
+    """Whether `query` is `question` resolved as a follow-up: "<question> (<what it leans on>)" (`followup.resolve`)."""
+    return bool(question) and query.startswith(f"{question} (")
+
+
 def _own_topic(question: str, query: str) -> set[str]:
-    """The words of a follow-up's own topic ("supervision" in "And what about supervision?", resolved to "<it>
-    (<what it leans on>)"); none for a question that is not a follow-up."""
-    if not query.startswith(f"{question} ("):
+    """The words of a follow-up's own topic ("supervision" in "And what about supervision?"); none for a question
+    that is not a follow-up."""
+    if not _follow_up(question, query):
         return set()
     return set(terms_of(YEARS_ON.sub(" ", question))) - GENERIC - QUESTION_WORDS - RELATING - _council_words(query)
 
@@ -603,8 +608,8 @@ def _score(query: str, units: list[Unit], hits: list[Hit], embed: EmbedFn, weigh
     parts = OCCASION.split(query, maxsplit=1)
     if len(parts) == 2 and not DATE_Q.search(query) and OCCASION_NAMED.search(parts[1]):
         scope |= set(terms_of(parts[1])) - set(terms_of(parts[0]))
-    # (a follow-up is resolved to "<itself> (<what it leans on>)"; "two years later" says when, not what)
-    mine = {SAME.get(t, t) for t in terms_of(YEARS_ON.sub(" ", own))} if own and query.startswith(f"{own} (") else set()
+    # ("two years later" says when, not what)
+    mine = {SAME.get(t, t) for t in terms_of(YEARS_ON.sub(" ", own))} if _follow_up(own, query) else set()
     weight = {t: weights.get(t, 1.0) * (s.scope_weight if t in scope else 1.0) * (s.own_weight if t in mine else 1.0)
               for t in q_terms}
     total = sum(weight.values()) or 1.0
