@@ -93,6 +93,12 @@ POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b")  # "ME4 4TR": a 
 WHO_Q = re.compile(r"^\s*(?:(?:and|so|but)\s+)?(who|which (of (the |his |her )?)?(majesty['’]s )?inspectors?|which hmis?|"
                    r"which (senior )?(leaders?|people|persons?|officers?|officials?|directors?|councillors?))\b|"
                    r"\bwhat (was|is|were|are) the names? of\b", re.IGNORECASE)
+# "who is responsible for commissioning SEND services?": a body answers ("Medway Council and the Kent and Medway
+# Integrated Care Board (ICB) are responsible for ..."), not only a person
+BODY_Q = re.compile(r"\bwho (?:is|was|are|were) (?:responsible|in charge|accountable)\b|"
+                    r"\bwho (?:runs|ran|commissions|commissioned|funds|funded|oversees|oversaw)\b", re.IGNORECASE)
+BODY = re.compile(r"\b[A-Z][\w'’]*(?:\s+(?:and |of |for |the )*[A-Z][\w'’]*)*\s+(?:Council|Board|Trust|Partnership|"
+                  r"Group|Department|Agency|Authority|Forum|Panel|Committee)\b|\([A-Z]{2,}\)")
 WHO_INSPECTED_Q = re.compile(WHO_INSPECTED, re.IGNORECASE)  # who did it: read with how reports name inspectors
 AUTHOR_LINE = re.compile(r"\s*(?:author|report (?:from|by)|written by|prepared by)\s*:", re.IGNORECASE)
 WHO_WROTE_Q = re.compile(WHO_WROTE, re.IGNORECASE)  # who wrote a paper: read with how papers name their author
@@ -109,6 +115,8 @@ PEOPLE = frozenset(tokenize("children child young people"))  # what a count of c
 # ("This report includes ..." speaks of the document, not of the sentence before it)
 ANAPHOR = re.compile(r"\s*(?:(?:this|these|it|they|that)\b(?!\s+(?:report|letter|publication|document|summary|inspection|"
                      r"visit)\b)|the (?:number|figure|total|proportion|rate)\b)", re.IGNORECASE)
+INCLUDES = re.compile(r"\s*(?:this|these|they|it) (?:includes?|included|comprises?|comprised|involves?|involved|"
+                      r"consists?|consisted)\b", re.IGNORECASE)  # a sentence giving what the one before it names
 LEADS_IN = re.compile(r":\s*$|\bthe following\b[^.]{0,40}\.?\s*$", re.IGNORECASE)  # a line a list follows
 LIST_Q = re.compile(r"\b(what|which) (were|are) (the|some)\b|\bareas?\b|\bimprove(?!d)\w*\b|\brecommend\w*\b|\blist\b|"
                     r"\btopics\b|\bweaknesses\b|\bstrengths\b|\bjudgements\b", re.IGNORECASE)
@@ -150,6 +158,14 @@ key findings main what how
 # got any better since?", "Did they find the same thing?"
 RELATING = frozenset(tokenize("anything something still better worse improve improved change changed same thing happen "
                               "next else concern problem problems issue issues hold held"))
+# "when was the commissioner appointed?", "when did the centre open?": a date answers only with the event it dates
+# (word stems, as `tokenize` gives them): "Cabinet approved the move ... in December 2017" does not say it opened
+EVENTS = {"appoint": "appoint post join start recruit", "join": "join appoint start post",
+          "open": "open launch establish start began", "launch": "launch open establish start began introduc",
+          "establish": "establish creat form launch start set", "introduc": "introduc launch start implement",
+          "start": "start began begin commenc launch open appoint join introduc establish set creat",
+          "close": "close closur ceas", "replac": "replac succeed", "publish": "publish", "meet": "meet met",
+          "met": "meet met"}
 SCOPE_WORDS = re.compile(rf"\b(?:{MONTHS}|spring|summer|autumn|winter|(?:19|20)\d\d)\b", re.IGNORECASE)
 # "Inspection dates: 15 July", "Lead inspector: A Name"; not a sentence ("The make-up of the council is: 32 ...")
 LABELLED = re.compile(r"^[^:]{3,40}(?<!\bis)(?<!\bare)(?<!\bwas)(?<!\bwere):\s*\S")
@@ -519,6 +535,9 @@ def _pick(question: str, hits: list[Hit], embed: EmbedFn, weights: dict[str, flo
         holding = [u for u in eligible if topic & u.terms]
         if any(u.score >= settings.min_score for u in holding):
             eligible = holding
+    event = _event(question)
+    if event:  # ("when did the centre open?": a sentence saying when its move was approved does not answer)
+        eligible = [u for u in eligible if event & u.terms]
     if named and DATE_Q.search(question):  # "on which dates was the visit in the 8 July 2021 letter?": the letter
         # says, before a council paper that lists every visit
         own = [u for u in eligible if hits[u.hit].doc in named]
@@ -537,6 +556,10 @@ def _pick(question: str, hits: list[Hit], embed: EmbedFn, weights: dict[str, flo
     chosen += [before[id(u)] for u in chosen  # "The number ... now stands at around 15" is read with what it counts
                if id(u) in before and ANAPHOR.match(u.text) and before[id(u)] not in chosen]
     chosen += _listed(chosen, eligible, settings)
+    following = {id(a): b for a, b in zip(eligible, eligible[1:]) if (a.hit, a.line) == (b.hit, b.line)}
+    chosen += [following[id(u)] for u in chosen  # "... a welcome increase in the range of professionals in the MASH.
+               if id(u) in following and INCLUDES.match(following[id(u)].text)  # This includes an education lead,
+               and following[id(u)] not in chosen]  # a domestic abuse officer ...": what the sentence names
     return chosen, best, eligible, bool(now)
 
 
@@ -551,6 +574,14 @@ def _own_topic(question: str, query: str) -> set[str]:
     if not _follow_up(question, query):
         return set()
     return set(terms_of(YEARS_ON.sub(" ", question))) - GENERIC - QUESTION_WORDS - RELATING - _council_words(query)
+
+
+def _event(question: str) -> set[str]:
+    """The words that may name the event a date question asks about ("appointed": appointed, appointment, in post,
+    joined); none for any other question."""
+    if not DATE_Q.search(question):
+        return set()
+    return {w for t in tokenize(_asked(question)) if t in EVENTS for w in EVENTS[t].split()}
 
 
 def _asked(question: str) -> str:
@@ -731,6 +762,8 @@ def _fits_type(question: str, text: str, previous: str = "") -> bool:
         said = [role.group(1).lower()] + ROLES.get(role.group(1).lower(), []) if role else []
         # "Who was the agency decision-maker?": "the Agency Decision Maker (ADM)" is the role, capitalised, not a name
         role_words = {w.lower() for w in re.findall(r"[A-Za-z]+", question) if w.islower()}
+        if BODY_Q.search(question) and BODY.search(text):
+            return True
         return _names_someone(text, role_words) and (not said or any(set(tokenize(r)) <= set(tokenize(text))
                                                                      for r in said))
     return True

@@ -53,6 +53,12 @@ def resolve(question: str, history: list[dict] | None, turns: int = 3) -> str:
         years = [int(y[:4]) for y in YEAR_RE.findall(" ".join(carried))]
         year = (max(years) if shift > 0 else min(years)) + shift
         return f"{question} (in {year}: " + "; ".join(_timeless(q) for q in carried) + ")"
+    same = SAME_YEAR.search(question)
+    if same and not YEAR_RE.search(question) and YEAR_RE.search(" ".join(carried)):
+        # "Did that hold up when the full inspection came that summer?" after a question about February 2019
+        year = max(int(y[:4]) for y in YEAR_RE.findall(" ".join(carried)))
+        when = f"{same.group('part')} {year}" if same.group("part").lower() != "year" else str(year)
+        return f"{question} (in {when}: " + "; ".join(_timeless(q) for q in carried) + ")"
     own_time = bool(YEAR_RE.search(question)) and not SINCE_BEFORE.search(question)
     if asks_now(question) or names_one_report(question) or own_time:
         # "And now?", "Is it still working?", "Who led the latest inspection?", "And in 2023?": the topic carries
@@ -105,6 +111,8 @@ SINCE_BEFORE = re.compile(r"\bsince\b|\b(?:has|have)\b[^?]*\b(?:improv\w*|better
 OWN_TOPIC = re.compile(r"\b(?:say|said|find|found|report|reported|write|wrote|think|thought)\b[^?]*?"
                        r"\b(?:about|on)\s+\w{3,}", re.IGNORECASE)
 YEAR_RE = re.compile(YEAR)
+# the year the conversation was about, or a part of it: "later that year", "that summer", "the same year"
+SAME_YEAR = re.compile(r"\b(?:that|the same)\s+(?P<part>year|spring|summer|autumn|winter)\b", re.IGNORECASE)
 WHAT_ABOUT = re.compile(r"^\s*(?:and\s+|so\s+)?(?:what|how)\s+about\b", re.IGNORECASE)
 # an earlier question's topic: "about care leavers" in "What did Ofsted say about care leavers in 2023?"
 ABOUT = re.compile(rf"\s*\babout\b.*?(?=\s+\b(?:in|at|during|from|since|by)\s+(?:the\s+)?(?:{MONTHS}\s+)?{YEAR}|"

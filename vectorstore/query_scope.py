@@ -114,8 +114,9 @@ AUTHOR_NAMED = "author report from"
 LOOKED_AT = r"\blook(ed)? at\b|\bfocus(ed)? on\b|\bwhat part\b|\bwhich (areas|services)\b|\bcover(ed)?\b|\btopics?\b"
 # A question about when: "when was ...", "on which dates ...", "After the visit, when did ...".
 # "When did ...?", not "When a child in care goes home, were those decisions good?" (a clause naming the occasion)
-ASKS_WHEN = (r"(?:^|[.?!]\s+)\s*(on |in |and )?(when(?=\s+(did|was|were|is|are|does|do|will|has|have|had|should|would|could|can|"
-             r"might|must)\b|\s*\??\s*$)|what dates?|which dates?|what days?|which days?)\b|\bwhat date\b|"
+ASKS_WHEN = (r"(?:^|[.?!]\s+)\s*(on |in |and )?(when(?=\s+(?:exactly\s+|roughly\s+|approximately\s+)?"
+             r"(did|was|were|is|are|does|do|will|has|have|had|should|would|could|can|might|must)\b|\s*\??\s*$)|"
+             r"what dates?|which dates?|what days?|which days?)\b|\bwhat date\b|"
              r",\s*when (did|was|were|is|are|does|do|will)\b")
 # a judgement named as the occasion, not asked for: "the notices received after being judged inadequate in
 # 2013", "before re-inspecting a council judged inadequate"; and the graded care profile, a tool for neglect

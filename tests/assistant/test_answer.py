@@ -1076,3 +1076,32 @@ def test_an_answer_resting_on_a_sentence_that_holds_little_of_the_question_is_le
     full = compose(question, [hit(1, "Young carers were given respite breaks and support with their caring roles.")],
                    EMBED, settings=replace(WORDS_ONLY, min_score=0.1))
     assert not full.refused and not full.hedged
+
+
+def test_a_date_is_given_only_with_the_event_it_dates():
+    hits = [hit(1, "In December 2017, Cabinet approved the move of short breaks to Parklands, in Gillingham."),
+            hit(2, "The new Parklands short breaks centre opened in May 2019.", doc="b.pdf")]
+    question = "When did the Parklands short breaks centre in Gillingham open?"
+    answer = compose(question, hits, EMBED, settings=WORDS_ONLY)
+    assert [c.doc for c in answer.citations] == ["b.pdf"], answer.text
+    assert compose(question, hits[:1], EMBED, settings=WORDS_ONLY).refused  # approving it is not opening it
+    appointed = [hit(1, "The commissioner's report was published in December 2019."),
+                 hit(2, "I was appointed as commissioner on 27th August 2019.", doc="b.pdf")]
+    answer = compose("When exactly was the commissioner appointed?", appointed, EMBED, settings=WORDS_ONLY)
+    assert "27th August 2019" in answer.text and "December" not in answer.text, answer.text
+
+
+def test_who_is_responsible_may_be_answered_by_a_body_not_only_a_person():
+    hits = [hit(1, "Medway Council and the Kent and Medway Integrated Care Board (ICB) are responsible for "
+                   "commissioning and planning services for children with SEND.")]
+    answer = compose("Who is in charge of commissioning SEND services?", hits, EMBED, settings=WORDS_ONLY)
+    assert not answer.refused and "Integrated Care Board" in answer.text, answer.text
+    assert compose("Who led the commissioning of SEND services?", hits, EMBED, settings=WORDS_ONLY).refused
+
+
+def test_a_sentence_saying_what_the_one_before_it_includes_comes_with_it():
+    hits = [hit(1, "There has been a welcome increase in the range of professionals based in the MASH. This includes "
+                   "an education lead, a domestic abuse officer and a missing coordinator. Morale in the MASH is good.")]
+    answer = compose("Which professionals had joined the MASH?", hits, EMBED,
+                     settings=replace(WORDS_ONLY, max_sentences=1))
+    assert "This includes an education lead" in answer.text and "Morale" not in answer.text, answer.text

@@ -419,3 +419,14 @@ def test_a_grade_question_about_another_inspectorate_or_body_is_not_answered_wit
     for asked in ("What grade did Ofsted give the regional adoption agency Rutland belongs to, in 2023?",
                   "What percentage of Rutland's case audits were graded good in 2023?"):
         assert "judged rutland's overall effectiveness" not in library.ask(asked).text.lower(), asked
+
+
+def test_a_follow_up_later_that_year_asks_about_the_same_year():
+    from assistant.followup import resolve
+
+    history = [{"role": "user", "content": "What did the February 2019 focused visit say about the front door?"},
+               {"role": "assistant", "content": "..."}]
+    assert resolve("Did that hold up when the full inspection came that summer?", history) == \
+        ("Did that hold up when the full inspection came that summer? (in summer 2019: What did Ofsted say about the "
+         "front door?)")
+    assert "(in 2019: " in resolve("And later that year?", history)
