@@ -169,6 +169,9 @@ EVENTS = {"appoint": "appoint post join start recruit", "join": "join appoint st
 SCOPE_WORDS = re.compile(rf"\b(?:{MONTHS}|spring|summer|autumn|winter|(?:19|20)\d\d)\b", re.IGNORECASE)
 # "Inspection dates: 15 July", "Lead inspector: A Name"; not a sentence ("The make-up of the council is: 32 ...")
 LABELLED = re.compile(r"^[^:]{3,40}(?<!\bis)(?<!\bare)(?<!\bwas)(?<!\bwere):\s*\S")
+# words that relate or stress, not name a topic: "Was that within the target?", "actually carrying", "back in 2019"
+FILLER = frozenset(tokenize("within across among around towards upon also however whether actually really "
+                            "exactly"))
 # How questions say it -> how the documents say it (stemmed): "who led" -> "lead inspector"
 SAME = {"led": "lead", "rate": "judg", "grade": "judg", "judgment": "judg"}
 EmbedFn = Callable[[list[str]], list[list[float]]]
@@ -514,7 +517,7 @@ def _pick(question: str, hits: list[Hit], embed: EmbedFn, weights: dict[str, flo
         counted = SECOND_QUESTION.split(counted, maxsplit=1)[0]  # "How many homes ..., and how were they rated?"
         counted = SCOPE_WORDS.sub(" ", counted)  # "... in autumn 2019": when, not what is counted
         topic = [t for t in dict.fromkeys(terms_of(counted))  # "Peterborough's director": whose, not what
-                 if t not in GENERIC | QUESTION_WORDS | _council_words(query) and not t.isdigit()]
+                 if t not in GENERIC | QUESTION_WORDS | FILLER | _council_words(query) and not t.isdigit()]
         if topic:  # (none when it names only what every passage names: "how many Ofsted visits ...?")
             mass = sum(weights.get(t, 1.0) for t in topic)
             said = _said_before(units)  # "I hired a manager ... In her view caseloads were too high", "... directly
@@ -573,7 +576,8 @@ def _own_topic(question: str, query: str) -> set[str]:
     that is not a follow-up."""
     if not _follow_up(question, query):
         return set()
-    return set(terms_of(YEARS_ON.sub(" ", question))) - GENERIC - QUESTION_WORDS - RELATING - _council_words(query)
+    return (set(terms_of(YEARS_ON.sub(" ", question))) - GENERIC - QUESTION_WORDS - RELATING - FILLER
+            - _council_words(query))
 
 
 def _event(question: str) -> set[str]:
@@ -631,7 +635,7 @@ def _score(query: str, units: list[Unit], hits: list[Hit], embed: EmbedFn, weigh
     councils = _council_words(query)  # like Medway: in every passage about it
     asked = f"{query} {INSPECTORS_NAMED}" if WHO_Q.search(query) and WHO_INSPECTED_Q.search(query) else \
         f"{query} {AUTHOR_NAMED}" if WHO_WROTE_Q.search(query) else query
-    q_terms = [SAME.get(t, t) for t in dict.fromkeys(terms_of(unframed(asked))) if t not in GENERIC | councils]
+    q_terms = [SAME.get(t, t) for t in dict.fromkeys(terms_of(unframed(asked))) if t not in GENERIC | councils | FILLER]
     scope = set(tokenize(" ".join(m.group(0) for m in SCOPE_WORDS.finditer(query))))  # years, months
     # "the 2024 area SEND inspection", "the commissioner's report": which report, not what it says
     scope |= set(tokenize(" ".join(m.group(0) for p, _ in KIND_WORDS for m in re.finditer(p, query, re.IGNORECASE))))
@@ -653,7 +657,7 @@ def _score(query: str, units: list[Unit], hits: list[Hit], embed: EmbedFn, weigh
     for u in units:
         words = terms_of(spelled(u.text, short or {}))
         u.terms, pairs[id(u)] = set(words), set(zip(words, words[1:]))
-    ordered = [SAME.get(t, t) for t in terms_of(unframed(asked))]
+    ordered = [SAME.get(t, t) for t in terms_of(unframed(asked)) if t not in FILLER]
     phrases = {(a, b) for a, b in zip(ordered, ordered[1:]) if not {a, b} & (GENERIC | councils | scope)}
     before = _before(units)
     for u in units:

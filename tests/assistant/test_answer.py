@@ -1105,3 +1105,14 @@ def test_a_sentence_saying_what_the_one_before_it_includes_comes_with_it():
     answer = compose("Which professionals had joined the MASH?", hits, EMBED,
                      settings=replace(WORDS_ONLY, max_sentences=1))
     assert "This includes an education lead" in answer.text and "Morale" not in answer.text, answer.text
+
+
+def test_words_that_relate_or_stress_weigh_nothing():
+    hits = [hit(1, "Take action to ensure that children have a health assessment within 28 days."),
+            hit(2, "Care proceedings take 32 weeks on average. While this remains above the target of 26 weeks, the "
+                   "trend is positive.")]
+    question = "Was that within the target?"
+    answer = compose(question, hits, EMBED, settings=WORDS_ONLY,
+                     query=f"{question} (How long were care proceedings taking?)")
+    assert "target of 26 weeks" in answer.citations[0].text, answer.text
+    assert "health assessment" not in answer.text, answer.text
