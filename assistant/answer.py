@@ -67,6 +67,10 @@ CAUSE = re.compile(r"\b(because|due to|as a result|result(ed|s|ing)? (of|in|from
                    r"(hamper|hinder|imped|compound)(ed|s|ing)?|barriers?|makes? it|made it|contribut(ed|es|ing) to)\b",
                    re.IGNORECASE)
 SELF_SUMMARY = re.compile(r"\bThis (letter|report) (summarises|provides a summary of) the findings\b", re.IGNORECASE)
+# a question naming a report as what says it ("what did the 2019 inspection find?"), not only as a time
+AS_SOURCE = re.compile(r"\b(say|says|said|find|finds|found|report\w*|describ\w*|according|judg\w*|conclu\w*|think|"
+                       r"thought|rat(e|ed)|grade\w*|not(e|ed)|comment\w*|highlight\w*|identif\w*|recommend\w*|"
+                       r"view|make of|made of|flag\w*|criticis\w*|prais\w*|concern\w*|worr\w*)\b", re.IGNORECASE)
 OPENING = re.compile(rf"{SELF_SUMMARY.pattern}|"
                      r"\b(inspectors|specifically,? they) (also )?(looked at|considered|evaluated|reviewed)\b", re.IGNORECASE)
 LOOKED_AT_Q = re.compile(LOOKED_AT, re.IGNORECASE)
@@ -409,6 +413,9 @@ def compose(question: str, hits: Sequence[Hit], embed: EmbedFn, weights: dict[st
         again = _pick_parts(question, query, hits, embed, weights, settings, named, common, named_year)
         if not picks or (again[0] and any(topic & u.terms for u in again[0][0][0])):
             picks, unanswered = again
+    if not picks and named and not AS_SOURCE.search(question):  # "The Director of People in post at the 2019
+        # inspection: when did he join?" names a time, not where it is said: a commissioner's report may answer
+        picks, unanswered = _pick_parts(question, query, hits, embed, weights, settings, (), common, None)
     if not picks:
         return refuse(question, hits, query)
     chosen, best, eligible, now = picks[0]

@@ -1116,3 +1116,14 @@ def test_words_that_relate_or_stress_weigh_nothing():
                      query=f"{question} (How long were care proceedings taking?)")
     assert "target of 26 weeks" in answer.citations[0].text, answer.text
     assert "health assessment" not in answer.text, answer.text
+
+
+def test_a_report_named_only_as_a_time_does_not_keep_other_documents_from_answering():
+    hits = [hit(1, "Leaders have a clear plan for improving practice.", date="2019-07-26"),
+            hit(2, "The Director of People joined Medway in 2015 as the Deputy Director.", doc="b.pdf",
+                date="2019-12-01")]
+    question = "The Director of People in post at the 2019 inspection: when did he join Medway?"
+    answer = compose(question, hits, EMBED, settings=WORDS_ONLY, named=("a.pdf",))
+    assert [c.doc for c in answer.citations] == ["b.pdf"], answer.text
+    said = "What did the 2019 inspection say about when the Director of People joined Medway?"
+    assert compose(said, hits, EMBED, settings=WORDS_ONLY, named=("a.pdf",)).refused  # the report named says nothing
