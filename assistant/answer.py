@@ -173,7 +173,8 @@ EVENTS = {"appoint": "appoint post join start recruit", "join": "join appoint st
 SCOPE_WORDS = re.compile(rf"\b(?:{MONTHS}|spring|summer|autumn|winter|(?:19|20)\d\d)\b", re.IGNORECASE)
 # "Inspection dates: 15 July", "Lead inspector: A Name"; not a sentence ("The make-up of the council is: 32 ...")
 LABELLED = re.compile(r"^[^:]{3,40}(?<!\bis)(?<!\bare)(?<!\bwas)(?<!\bwere):\s*\S")
-# words that relate or stress, not name a topic: "Was that within the target?", "actually carrying", "back in 2019"
+# words that relate or stress, not name a topic: "Was that within the target?", "actually carrying" (not "yet",
+# "even" or "back": "not yet open", "Aut Even", "going back home")
 FILLER = frozenset(tokenize("within across among around towards upon also however whether actually really "
                             "exactly"))
 # How questions say it -> how the documents say it (stemmed): "who led" -> "lead inspector"
@@ -642,7 +643,8 @@ def _score(query: str, units: list[Unit], hits: list[Hit], embed: EmbedFn, weigh
     councils = _council_words(query)  # like Medway: in every passage about it
     asked = f"{query} {INSPECTORS_NAMED}" if WHO_Q.search(query) and WHO_INSPECTED_Q.search(query) else \
         f"{query} {AUTHOR_NAMED}" if WHO_WROTE_Q.search(query) else query
-    q_terms = [SAME.get(t, t) for t in dict.fromkeys(terms_of(unframed(asked))) if t not in GENERIC | councils | FILLER]
+    q_terms = [SAME.get(t, t) for t in dict.fromkeys(terms_of(unframed(asked)))
+               if t not in GENERIC | councils | FILLER]
     scope = set(tokenize(" ".join(m.group(0) for m in SCOPE_WORDS.finditer(query))))  # years, months
     # "the 2024 area SEND inspection", "the commissioner's report": which report, not what it says
     scope |= set(tokenize(" ".join(m.group(0) for p, _ in KIND_WORDS for m in re.finditer(p, query, re.IGNORECASE))))

@@ -1100,8 +1100,9 @@ def test_who_is_responsible_may_be_answered_by_a_body_not_only_a_person():
 
 
 def test_a_sentence_saying_what_the_one_before_it_includes_comes_with_it():
-    hits = [hit(1, "There has been a welcome increase in the range of professionals based in the MASH. This includes "
-                   "an education lead, a domestic abuse officer and a missing coordinator. Morale in the MASH is good.")]
+    hits = [hit(1, "There has been a welcome increase in the range of professionals based in the MASH. This "
+                   "includes an education lead, a domestic abuse officer and a missing coordinator. Morale in the "
+                   "MASH is good.")]
     answer = compose("Which professionals had joined the MASH?", hits, EMBED,
                      settings=replace(WORDS_ONLY, max_sentences=1))
     assert "This includes an education lead" in answer.text and "Morale" not in answer.text, answer.text
