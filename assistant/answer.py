@@ -584,7 +584,7 @@ def _own_topic(question: str, query: str) -> set[str]:
     that is not a follow-up."""
     if not _follow_up(question, query):
         return set()
-    return (set(terms_of(YEARS_ON.sub(" ", question))) - GENERIC - QUESTION_WORDS - RELATING - FILLER
+    return (set(terms_of(SCOPE_WORDS.sub(" ", YEARS_ON.sub(" ", question)))) - GENERIC - QUESTION_WORDS - RELATING - FILLER
             - _council_words(query))
 
 

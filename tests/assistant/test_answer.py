@@ -1128,3 +1128,13 @@ def test_a_report_named_only_as_a_time_does_not_keep_other_documents_from_answer
     assert [c.doc for c in answer.citations] == ["b.pdf"], answer.text
     said = "What did the 2019 inspection say about when the Director of People joined Medway?"
     assert compose(said, hits, EMBED, settings=WORDS_ONLY, named=("a.pdf",)).refused  # the report named says nothing
+
+
+def test_a_follow_up_naming_only_a_time_has_no_topic_of_its_own():
+    from assistant.answer import _own_topic
+
+    earlier = "How stable were placements for children in care at the 2013 inspection?"
+    question = "Had that held up by the 2015 inspection?"
+    assert _own_topic(question, f"{question} ({earlier})") == set()  # (else a passage naming 2015 is preferred)
+    question = "And what about supervision in 2023?"
+    assert _own_topic(question, f"{question} ({earlier})") == {"supervis"}
