@@ -1089,6 +1089,8 @@ def test_a_date_is_given_only_with_the_event_it_dates():
                  hit(2, "I was appointed as commissioner on 27th August 2019.", doc="b.pdf")]
     answer = compose("When exactly was the commissioner appointed?", appointed, EMBED, settings=WORDS_ONLY)
     assert "27th August 2019" in answer.text and "December" not in answer.text, answer.text
+    dates = [hit(1, "Inspection dates: 5 to 9 February 2024")]  # a visit's dates say when it started
+    assert not compose("When did the 2024 inspection start?", dates, EMBED, settings=WORDS_ONLY).refused
 
 
 def test_who_is_responsible_may_be_answered_by_a_body_not_only_a_person():
