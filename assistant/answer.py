@@ -102,7 +102,10 @@ WHO_Q = re.compile(r"^\s*(?:(?:and|so|but)\s+)?(who|which (of (the |his |her )?)
 BODY_Q = re.compile(r"\bwho (?:is|was|are|were) (?:responsible|in charge|accountable)\b|"
                     r"\bwho (?:runs|ran|commissions|commissioned|funds|funded|oversees|oversaw)\b", re.IGNORECASE)
 BODY = re.compile(r"\b[A-Z][\w'’]*(?:\s+(?:and |of |for |the )*[A-Z][\w'’]*)*\s+(?:Council|Board|Trust|Partnership|"
-                  r"Group|Department|Agency|Authority|Forum|Panel|Committee)\b|\([A-Z]{2,}\)")
+                  r"Group|Department|Agency|Authority|Forum|Panel|Committee)\b")
+# what a sentence says a body does, for it to answer who is responsible ("the MASH" named is not who runs it)
+ANSWERS_FOR = re.compile(r"\b(responsib\w*|accountab\w*|in charge|commission\w*|fund\w*|overs\w+|run\w*|lead\w*)\b",
+                         re.IGNORECASE)
 WHO_INSPECTED_Q = re.compile(WHO_INSPECTED, re.IGNORECASE)  # who did it: read with how reports name inspectors
 AUTHOR_LINE = re.compile(r"\s*(?:author|report (?:from|by)|written by|prepared by)\s*:", re.IGNORECASE)
 WHO_WROTE_Q = re.compile(WHO_WROTE, re.IGNORECASE)  # who wrote a paper: read with how papers name their author
@@ -777,7 +780,7 @@ def _fits_type(question: str, text: str, previous: str = "") -> bool:
         said = [role.group(1).lower()] + ROLES.get(role.group(1).lower(), []) if role else []
         # "Who was the agency decision-maker?": "the Agency Decision Maker (ADM)" is the role, capitalised, not a name
         role_words = {w.lower() for w in re.findall(r"[A-Za-z]+", question) if w.islower()}
-        if BODY_Q.search(question) and BODY.search(text):
+        if BODY_Q.search(question) and BODY.search(text) and ANSWERS_FOR.search(text):
             return True
         return _names_someone(text, role_words) and (not said or any(set(tokenize(r)) <= set(tokenize(text))
                                                                      for r in said))

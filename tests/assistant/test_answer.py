@@ -1099,6 +1099,9 @@ def test_who_is_responsible_may_be_answered_by_a_body_not_only_a_person():
     answer = compose("Who is in charge of commissioning SEND services?", hits, EMBED, settings=WORDS_ONLY)
     assert not answer.refused and "Integrated Care Board" in answer.text, answer.text
     assert compose("Who led the commissioning of SEND services?", hits, EMBED, settings=WORDS_ONLY).refused
+    named = [hit(1, "Children referred to the multi-agency safeguarding hub (MASH) and the Children's Advice Board get "
+                    "a timely response.")]  # bodies named, but not as who is responsible
+    assert compose("Who is in charge of the MASH?", named, EMBED, settings=WORDS_ONLY).refused
 
 
 def test_a_sentence_saying_what_the_one_before_it_includes_comes_with_it():
