@@ -596,9 +596,10 @@ def _event(question: str) -> set[str]:
     joined); none for any other question."""
     if not DATE_Q.search(question):
         return set()
-    words = {w for t in tokenize(_asked(question)) if t in EVENTS for w in EVENTS[t].split()}
+    asked = _asked(question)  # ("After the 2019 inspection, when did the board start?" asks of no inspection)
+    words = {w for t in tokenize(asked) if t in EVENTS for w in EVENTS[t].split()}
     # "when did the 2024 inspection start?": "Inspection dates: 5 to 9 February 2024" says
-    return words | {"date"} if words and re.search(r"\b(inspection|visit)s?\b", question, re.IGNORECASE) else words
+    return words | {"date"} if words and re.search(r"\b(inspection|visit)s?\b", asked, re.IGNORECASE) else words
 
 
 def _asked(question: str) -> str:

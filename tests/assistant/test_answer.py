@@ -1091,6 +1091,11 @@ def test_a_date_is_given_only_with_the_event_it_dates():
     assert "27th August 2019" in answer.text and "December" not in answer.text, answer.text
     dates = [hit(1, "Inspection dates: 5 to 9 February 2024")]  # a visit's dates say when it started
     assert not compose("When did the 2024 inspection start?", dates, EMBED, settings=WORDS_ONLY).refused
+    from assistant.answer import _event
+
+    assert "date" in _event("When did the 2024 inspection start?")  # its dates say
+    # the inspection is the occasion: its dates do not say when the board started
+    assert "date" not in _event("After the 2024 inspection, when did the improvement board start?")
 
 
 def test_who_is_responsible_may_be_answered_by_a_body_not_only_a_person():
