@@ -587,8 +587,8 @@ def _own_topic(question: str, query: str) -> set[str]:
     that is not a follow-up."""
     if not _follow_up(question, query):
         return set()
-    return (set(terms_of(SCOPE_WORDS.sub(" ", YEARS_ON.sub(" ", question)))) - GENERIC - QUESTION_WORDS - RELATING - FILLER
-            - _council_words(query))
+    words = set(terms_of(SCOPE_WORDS.sub(" ", YEARS_ON.sub(" ", question))))  # "in 2015", "two years later": when
+    return words - GENERIC - QUESTION_WORDS - RELATING - FILLER - _council_words(query)
 
 
 def _event(question: str) -> set[str]:

@@ -47,17 +47,14 @@ def resolve(question: str, history: list[dict] | None, turns: int = 3) -> str:
         if not ELLIPTICAL.search(carried[-1]):
             break
         carried.append(earlier)
-    shift = _years_on(question)
-    if shift and not YEAR_RE.search(question) and YEAR_RE.search(" ".join(carried)):
-        # "Did that hold up two years later?" after a question about 2021: the topic, in 2023
+    shift, same = _years_on(question), SAME_YEAR.search(question)
+    if (shift or same) and not YEAR_RE.search(question) and YEAR_RE.search(" ".join(carried)):
+        # "Did that hold up two years later?" after a question about 2021: the topic, in 2023; "... when the full
+        # inspection came that summer?" after a question about February 2019: in summer 2019
         years = [int(y[:4]) for y in YEAR_RE.findall(" ".join(carried))]
-        year = (max(years) if shift > 0 else min(years)) + shift
-        return f"{question} (in {year}: " + "; ".join(_timeless(q) for q in carried) + ")"
-    same = SAME_YEAR.search(question)
-    if same and not YEAR_RE.search(question) and YEAR_RE.search(" ".join(carried)):
-        # "Did that hold up when the full inspection came that summer?" after a question about February 2019
-        year = max(int(y[:4]) for y in YEAR_RE.findall(" ".join(carried)))
-        when = f"{same.group('part')} {year}" if same.group("part").lower() != "year" else str(year)
+        year = (min(years) if shift < 0 else max(years)) + shift
+        part = same.group("part") if same and not shift else "year"
+        when = str(year) if part.lower() == "year" else f"{part} {year}"
         return f"{question} (in {when}: " + "; ".join(_timeless(q) for q in carried) + ")"
     own_time = bool(YEAR_RE.search(question)) and not SINCE_BEFORE.search(question)
     if asks_now(question) or names_one_report(question) or own_time:
