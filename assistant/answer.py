@@ -76,7 +76,7 @@ OPENING = re.compile(rf"{SELF_SUMMARY.pattern}|"
 LOOKED_AT_Q = re.compile(LOOKED_AT, re.IGNORECASE)
 # A question asking for a grade ("what overall grade did Ofsted give ...?"): a sentence without one does not answer.
 # Not "how was that risk rated?": a council's risk register rates risks, not services.
-GRADE_Q = re.compile(r"\bwhat (overall )?grades?\b|\bhow (was|were|had)\b[^?]{0,60}\bgraded\b", re.IGNORECASE)
+GRADE_Q = re.compile(r"\bwhat (?:overall |ofsted )?(?:grades?|ratings?)\b|\bhow (was|were|had)\b[^?]{0,60}\bgraded\b", re.IGNORECASE)
 GRADE_WORD = re.compile(r"\b(outstanding|good|requires? improvement|inadequate|adequate|not judged)\b", re.IGNORECASE)
 GRADE = re.compile(rf"{GRADE_WORD.pattern}|\bgraded?\b", re.IGNORECASE)  # a grade, or a sentence saying what was graded
 WHERE_Q = re.compile(r"^\s*where\b|\baddress\b", re.IGNORECASE)

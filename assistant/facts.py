@@ -29,7 +29,9 @@ WHEN_Q = re.compile(r"^\s*when\b", re.IGNORECASE)
 OTHER_Q = re.compile(r"(^|[,;:]\s*)(and )?(who|where|why|how (many|much|long)|"
                      r"what (percentage|proportion|share|number))\b", re.IGNORECASE)
 # "What grade did Ofsted give Adoption Partnership South East?": given to something other than the council
-GIVEN_TO = re.compile(r"\b(?:give|gave|given|award(?:ed)?)\b(?:\s+to)?(?P<what>[^?]*)", re.IGNORECASE)
+GIVEN_TO = re.compile(r"\b(?:give|gave|given|award(?:ed)?)\b(?:\s+to)?(?P<what>[^?]*)|"  # "... has X received?"
+                      r"\b(?:has|have|did|does|do)\s+(?P<who>[^?]+?)\s+(?:received?|receives|get|got|achieved?|"
+                      r"been (?:given|awarded))\b", re.IGNORECASE)
 OVER_TIME = re.compile(r"\bover time\b|\bhistory\b|\beach\b|\ball\b|\bevery\b|\bchanged?\b|\bimproved?\b|\bsince\b",
                        re.IGNORECASE)
 # "How does Ofsted currently rate Medway's services for care leavers?": the verb, of what Ofsted grades (the council,
@@ -66,7 +68,7 @@ def fact_answer(question: str, documents: Callable[[], list[DocumentInfo]], chun
     if len(authorities) != 1:
         return None  # which council is meant is not clear: leave it to retrieval
     given = GIVEN_TO.search(asked or question)
-    if given and _says_more(given.group("what"), GRADED_AREAS | VISIT_WORDS | set(tokenize(authorities[0]))):
+    if given and _says_more(given.group("what") or given.group("who"), GRADED_AREAS | VISIT_WORDS | set(tokenize(authorities[0]))):
         return None
     docs = [d for d in docs if d.local_authority == authorities[0]]
     if rating:

@@ -120,9 +120,13 @@ ASKS_WHEN = (r"(?:^|[.?!]\s+)\s*(on |in |and )?(when(?=\s+(?:exactly\s+|roughly\
              r",\s*when (did|was|were|is|are|does|do|will)\b")
 # a judgement named as the occasion, not asked for: "the notices received after being judged inadequate in
 # 2013", "before re-inspecting a council judged inadequate"; and the graded care profile, a tool for neglect
-RATING_AS_CONTEXT = re.compile(r"\b(after|since|following|before|until|once)\b[^?,]{0,25}?\b(judged|rated|judge?ments?|"
+RATING_AS_CONTEXT = re.compile(r"\b(after|since|following|before|until|once|during|ahead of|leading up to|(?:around|at|about) the time of)\b"
+                               r"[^?,]{0,25}?\b(judged|rated|judge?ments?|"
                                r"ratings?|verdicts?)\b|\b(council|authority|authorities|services)\s+(that (was|were|is|are) )?"
                                r"(judged|rated)\b|\bgraded care profile\b", re.IGNORECASE)
+# "..., when they looked at services for disabled children": the occasion, not what is asked
+OCCASION_CLAUSE = re.compile(r"(?<=\w),?\s+when\s+(?!(?:exactly |roughly )?(?:did|was|were|is|are|does|do|will)\b)[^?]*",
+                             re.IGNORECASE)
 # What inspection documents call the thing a question asks for, added to the lexical query.
 EXPANSIONS: list[tuple[str, str]] = [
     (WHO_INSPECTED, INSPECTORS_NAMED),
@@ -198,6 +202,9 @@ NOW = re.compile(r"\b(current|currently|now|still|at present|presently|today|the
 PRESENT = re.compile(r"^\s*(?:(?:and|so|but) )?(?:is|are|does|do|can|(?:how|what|which|who|where|why)(?: [\w'’-]+){0,4}"
                      r" (?:is|are|does|do))\b", re.IGNORECASE)
 PAST = re.compile(r"^\s*(?:(?:and|so|but) )?(?:was|were|did|had)\b", re.IGNORECASE)  # "Was it still a concern then?"
+# "What is the squad that Ofsted mentioned ...?": present tense, about what a report told
+TOLD = re.compile(r"\b(said|found|mentioned|noted|reported|described|highlighted|looked at|inspected|visited)\b",
+                  re.IGNORECASE)
 NOW_LAST = re.compile(r"\blast\b(?! (?:\d+|few|several|two|three|four|five|six|twelve|year|month|week|time)s?\b)",
                       re.IGNORECASE)  # "when did Ofsted last visit?", not "in the last six months"
 
@@ -206,7 +213,7 @@ def asks_now(question: str) -> bool:
     """How things stand now: a question in the present tense, or saying "still", "now", "last", naming no year or
     kind of report, and not asking for a history."""
     scope = scope_of(question)
-    said = NOW.search(question) or NOW_LAST.search(question) or PRESENT.search(question)
+    said = NOW.search(question) or NOW_LAST.search(question) or (PRESENT.search(question) and not TOLD.search(question))
     return bool(said) and not PAST.search(question) and not scope.years and not scope.kinds and not asks_over_time(question)
 
 
@@ -220,6 +227,7 @@ def expand(question: str) -> str:
     """The words BM25 searches for: the question's topic (`unframed`), and what the documents call the things it
     asks about."""
     asked = RATING_AS_CONTEXT.sub(" ", question)  # "the money put in after the 2019 judgement" asks for no judgement
+    asked = OCCASION_CLAUSE.sub(" ", asked)  # "what is the squad mentioned when they looked at ...?" asks for no focus
     extra = [terms for pattern, terms in EXPANSIONS if re.search(pattern, asked, re.IGNORECASE)]
     question = unframed(question)
     return question if not extra else f"{question} {' '.join(extra)}"

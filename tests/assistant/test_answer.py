@@ -325,6 +325,8 @@ WHEN_2015 = "When was the 2015 Ofsted inspection carried out?"
     ("What overall grade did Ofsted award after the 2023 inspection?", "Overall effectiveness: requires "
      "improvement to be good", True),
     ("How was that risk rated?", "The risk of not recruiting enough social workers remains high.", True),
+    ("What Ofsted rating has the regional adoption agency received?", "Since the local authority joined the regional "
+     "adoption agency, the timeliness of matching has improved.", False),
     # who, or what the name was: a role the question writes in lower case is not a name when a report capitalises it
     ("What was the name of the director appointed in 2012?", "Since the appointment of the Director of Children’s "
      "Services (DCS) in September 2012, priorities have become clearer.", False),

@@ -55,6 +55,9 @@ def test_a_judgement_named_as_the_occasion_is_not_asked_for(library):
                      "How was the graded care profile for neglect used in Rutland in 2023?"):
         assert "judged rutland's overall effectiveness" not in library.ask(question).text.lower(), question
     assert "judged rutland's overall effectiveness" in library.ask("How was Rutland judged in 2019?").text.lower()
+    received = library.ask("What rating has Alex Example received since leading the Rutland inspection?")
+    assert "judged rutland's overall effectiveness" not in received.text.lower()  # a grade of someone else
+    assert "judged rutland's overall effectiveness" in library.ask("What rating did Rutland receive in 2019?").text.lower()
 
 
 def test_a_report_without_an_overall_grade_is_not_given_one(library):
@@ -294,6 +297,7 @@ def test_how_does_ofsted_rate_asks_a_grade_only_of_what_ofsted_grades():
     assert _asks_rating("How does Ofsted rate Rutland?", ("Rutland",))
     assert not _asks_rating("How did inspectors in July 2019 rate the out-of-hours social work service?", ())
     assert not _asks_rating("What was the vacancy rate for social workers?", ())
+    assert not _asks_rating("What was the vacancy rate around the time of the 2019 inadequate judgement?", ())
     assert not _asks_rating("What was Medway's rate of children in care, and how did it compare with the national rate?",
                             ("Medway",))
 

@@ -76,6 +76,9 @@ def test_expansion_adds_document_vocabulary():
         assert "inspection dates" in expand(when)  # the same questions the answerer reads as asking when
     assert "inspection dates" not in expand("What happens when a child goes missing?")
     assert expand("Tell me about care leavers") == "Tell me about care leavers"
+    squad = "What is the Wednesday Squad that Ofsted mentioned when they looked at disabled children?"
+    assert expand(squad) == squad  # the visit's focus is the occasion named, not what is asked
+    assert "covered" in expand("Which services did Ofsted look at when they visited in 2022?")
     assert expand("What changed in the MASH?").endswith("multi-agency safeguarding hub")
     assert expand("Were initial health assessments timely?").endswith("IHA")
     assert expand("Was the mash lumpy?") == "Was the mash lumpy?"  # an acronym is written in capitals
@@ -297,6 +300,7 @@ def test_how_things_stand_now_is_read_from_the_last_few_years():
     assert not asks_now("Is supervision still weak at the last focused visit?")  # a report named: that one
     assert not asks_now("How has supervision changed up to now?")  # a history
     assert not asks_now("Was supervision still a problem then?")  # of the past
+    assert not asks_now("What is the Wednesday Squad that Ofsted mentioned?")  # what a report told
     assert "still" not in expand("Is supervision still a problem?")
     assert "latest" in expand("How has supervision changed from 2019 to the latest visit?")
 
