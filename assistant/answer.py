@@ -18,7 +18,7 @@ from ingest.clean import BULLET, TERMINAL
 from ingest.metadata import MONTHS as MONTH_NAMES
 from vectorstore.bm25_index import tokenize
 from vectorstore.boilerplate import normalise
-from vectorstore.query_scope import (ASKS_WHEN, AUTHOR_NAMED, CHILDRENS_HOME, IN_CARE, INSPECTORS_NAMED, KIND_WORDS,
+from vectorstore.query_scope import (ASKS_WHEN, AUTHOR_NAMED, CARRYING, CHILDRENS_HOME, IN_CARE, INSPECTORS_NAMED, KIND_WORDS,
                                      LATEST, LOOKED_AT, MONTH_OF_YEAR, NOW_SINCE, SINCE_THEN, SOURCE, UNALLOCATED,
                                      WHO_INSPECTED, WHO_WROTE, YEAR, YEARS_ON, Scope, asks_now, asks_over_time,
                                      dates_of, scope_of, sections_asked, unframed)
@@ -186,12 +186,14 @@ EmbedFn = Callable[[list[str]], list[list[float]]]
 IN_CARE_RE = re.compile(IN_CARE, re.IGNORECASE)
 CHILDRENS_HOME_RE = re.compile(CHILDRENS_HOME, re.IGNORECASE)
 UNALLOCATED_RE = re.compile(UNALLOCATED, re.IGNORECASE)
+CARRYING_RE = re.compile(CARRYING, re.IGNORECASE)
 
 
 def terms_of(text: str) -> list[str]:
     """The words that weigh in a sentence or question: "children in care" and "looked after children" read alike
     (both words of the first are in every passage; "looked after" is what older reports write)."""
     text = UNALLOCATED_RE.sub(" unallocated ", IN_CARE_RE.sub(" looked after children ", text))
+    text = CARRYING_RE.sub(" caseloads ", text)  # "carrying 40 children": a caseload
     return tokenize(CHILDRENS_HOME_RE.sub(" home ", text))
 
 

@@ -157,8 +157,10 @@ EXPANSIONS += [(IN_CARE, "children in care looked after children")]
 CHILDRENS_HOME = r"\bchildren['’]?s homes?\b|\bresidential (?:units?|homes?|children['’]?s homes?)\b"
 EXPANSIONS += [(CHILDRENS_HOME, "children's home residential unit")]
 # "cases with no allocated social worker" are "unallocated cases"
+# "how many children was each social worker carrying?": a caseload, as reports call it (not "carried out")
+CARRYING = r"\bcarr(?:y|ying|ies|ied)\b(?!\s+out)"
 UNALLOCATED = r"\bunallocated\b|\b(?:no|not|without an?|yet to be|awaiting) allocat(?:ed|ion)\b|\bnot been allocated\b"
-EXPANSIONS += [(UNALLOCATED, "unallocated")]
+EXPANSIONS += [(UNALLOCATED, "unallocated"), (CARRYING, "caseloads caseload responsible for")]
 EXPANSIONS += [(r"\b(money|funding|funds?|budgets?|spend|spending|spent|invest\w*)\b|£", "funding budget investment")]
 # "How many ...?", "how much ...?": the question's frame, not a word to search for ("too many cases")
 HOW_MUCH = re.compile(r"\bhow (many|much)\b", re.IGNORECASE)

@@ -1150,3 +1150,15 @@ def test_a_follow_up_naming_only_a_time_has_no_topic_of_its_own():
     assert _own_topic(question, f"{question} ({earlier})") == set()  # (else a passage naming 2015 is preferred)
     question = "And what about supervision in 2023?"
     assert _own_topic(question, f"{question} ({earlier})") == {"supervis"}
+
+
+def test_children_a_social_worker_is_carrying_are_a_caseload():
+    from assistant.answer import terms_of
+
+    asked = "How many children were social workers in the assessment service carrying in 2019?"
+    assert "caseload" in " ".join(terms_of(asked))
+    assert "caseload" not in " ".join(terms_of("The audit was carried out in 2019."))
+    sentences = ["Caseloads in the assessment service are high, with most social workers responsible for over 40 "
+                 "children.", "The assessment service carried out 40 assessments in 2019."]
+    answer = compose(asked, [hit(1, " ".join(sentences))], EMBED, settings=replace(WORDS_ONLY, min_score=0.2))
+    assert answer.text.startswith("Caseloads in the assessment service"), answer.text
