@@ -97,6 +97,12 @@ POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b")  # "ME4 4TR": a 
 WHO_Q = re.compile(r"^\s*(?:(?:and|so|but)\s+)?(who|which (of (the |his |her )?)?(majesty['’]s )?inspectors?|which hmis?|"
                    r"which (senior )?(leaders?|people|persons?|officers?|officials?|directors?|councillors?))\b|"
                    r"\bwhat (was|is|were|are) the names? of\b", re.IGNORECASE)
+# "Who was going to chair it?": "The DCS in Oxfordshire has agreed to be the independent chair" names the one who
+# does it by their post
+WHO_DOES = re.compile(r"^\s*who\s+(?:(?:was|is|were|are)\s+(?:going\s+)?to\s+|will\s+|would\s+|did\s+)?"
+                      r"(?!(?:is|was|were|are|has|had|have|did|does|do)\b)(?P<verb>[a-z]+)\b", re.IGNORECASE)
+TAKES_ROLE = re.compile(r"^(?P<who>.*?)\b(?:agreed to be|will be|would be|became|appointed as|appointed to be|"
+                        r"acts? as|acted as|serves? as|served as)\s+(?:the |an? )?(?P<role>(?:[\w-]+ ){0,2}[\w-]+)")
 # "who is responsible for commissioning SEND services?": a body answers ("Medway Council and the Kent and Medway
 # Integrated Care Board (ICB) are responsible for ..."), not only a person
 BODY_Q = re.compile(r"\bwho (?:is|was|are|were) (?:responsible|in charge|accountable)\b|"
@@ -785,9 +791,19 @@ def _fits_type(question: str, text: str, previous: str = "") -> bool:
         role_words = {w.lower() for w in re.findall(r"[A-Za-z]+", question) if w.islower()}
         if BODY_Q.search(question) and BODY.search(text) and ANSWERS_FOR.search(text):
             return True
+        if _takes_role(question, text):
+            return True
         return _names_someone(text, role_words) and (not said or any(set(tokenize(r)) <= set(tokenize(text))
                                                                      for r in said))
     return True
+
+
+def _takes_role(question: str, text: str) -> bool:
+    """ "Who was going to chair it?": a sentence saying someone named by their post ("The DCS in Oxfordshire")
+    takes the role the question's verb names ("has agreed to be the independent chair")."""
+    does, takes = WHO_DOES.search(question), TAKES_ROLE.search(text)
+    return bool(does and takes and re.search(r"\b[A-Z]{2,}\b|(?<=\w )[A-Z][a-z]+", takes.group("who"))
+                and set(tokenize(does.group("verb"))) & set(tokenize(takes.group("role"))) - GENERIC)
 
 
 def _names_someone(text: str, not_names: frozenset[str] | set[str] = frozenset()) -> bool:

@@ -335,6 +335,11 @@ WHEN_2015 = "When was the 2015 Ofsted inspection carried out?"
      False),
     ("Who was the agency decision-maker in 2015?", "The agency decision-maker, Jane Example, scrutinises plans.", True),
     ("Who is Eleanor Brazil?", "Eleanor Brazil, Commissioner for Children's Services, wrote the report.", True),
+    # who does it, named by their post: "agreed to be the chair" answers who chairs, not who leads
+    ("Who was going to chair it?", "The DCS in Oxfordshire has agreed to be the independent chair.", True),
+    ("Who chaired the board?", "The DCS in Oxfordshire has agreed to be the independent chair.", True),
+    ("Who will lead it?", "The DCS in Oxfordshire has agreed to be the independent chair.", False),
+    ("Who will chair it?", "The board will be the chair of nothing.", False),
 ])
 def test_a_figure_or_date_question_wants_the_kind_of_figure_or_date_it_names(question, sentence, fits):
     from assistant.answer import _fits_type
