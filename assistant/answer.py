@@ -18,8 +18,9 @@ from ingest.clean import BULLET, TERMINAL
 from ingest.metadata import MONTHS as MONTH_NAMES
 from vectorstore.bm25_index import tokenize
 from vectorstore.boilerplate import normalise
-from vectorstore.query_scope import (ASKS_WHEN, AUTHOR_NAMED, CARRYING, CHILDRENS_HOME, IN_CARE, INSPECTORS_NAMED, KIND_WORDS,
-                                     LATEST, LOOKED_AT, MONTH_OF_YEAR, NOW_SINCE, SINCE_THEN, SOURCE, UNALLOCATED,
+from vectorstore.query_scope import (ASKS_WHEN, AUTHOR_NAMED, CARRYING, CHILDRENS_HOME, IN_CARE, INSPECTORS_NAMED,
+                                     KIND_WORDS, LATEST, LOOKED_AT, MONTH_OF_YEAR, NOW_SINCE, SINCE_THEN, SOURCE,
+                                     UNALLOCATED,
                                      WHO_INSPECTED, WHO_WROTE, YEAR, YEARS_ON, Scope, asks_now, asks_over_time,
                                      dates_of, scope_of, sections_asked, unframed)
 from vectorstore.retrieval import ACROSS_COUNCILS, OWN_PAPERS, Hit
@@ -76,7 +77,8 @@ OPENING = re.compile(rf"{SELF_SUMMARY.pattern}|"
 LOOKED_AT_Q = re.compile(LOOKED_AT, re.IGNORECASE)
 # A question asking for a grade ("what overall grade did Ofsted give ...?"): a sentence without one does not answer.
 # Not "how was that risk rated?": a council's risk register rates risks, not services.
-GRADE_Q = re.compile(r"\bwhat (?:overall |ofsted )?(?:grades?|ratings?)\b|\bhow (was|were|had)\b[^?]{0,60}\bgraded\b", re.IGNORECASE)
+GRADE_Q = re.compile(r"\bwhat (?:overall |ofsted )?(?:grades?|ratings?)\b|\bhow (was|were|had)\b[^?]{0,60}\bgraded\b",
+                     re.IGNORECASE)
 GRADE_WORD = re.compile(r"\b(outstanding|good|requires? improvement|inadequate|adequate|not judged)\b", re.IGNORECASE)
 GRADE = re.compile(rf"{GRADE_WORD.pattern}|\bgraded?\b", re.IGNORECASE)  # a grade, or a sentence saying what was graded
 WHERE_Q = re.compile(r"^\s*where\b|\baddress\b", re.IGNORECASE)

@@ -67,8 +67,9 @@ def fact_answer(question: str, documents: Callable[[], list[DocumentInfo]], chun
                                                                      if d.local_authority}))
     if len(authorities) != 1:
         return None  # which council is meant is not clear: leave it to retrieval
-    given = GIVEN_TO.search(asked or question)
-    if given and _says_more(given.group("what") or given.group("who"), GRADED_AREAS | VISIT_WORDS | set(tokenize(authorities[0]))):
+    given = GIVEN_TO.search(asked or question)  # "What grade did Ofsted give the adoption agency?": not the council's
+    whose = given and (given.group("what") or given.group("who"))
+    if whose and _says_more(whose, GRADED_AREAS | VISIT_WORDS | set(tokenize(authorities[0]))):
         return None
     docs = [d for d in docs if d.local_authority == authorities[0]]
     if rating:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.answer import NAME_PAIR, NOT_NAMES
 from ingest.metadata import MONTHS as MONTH_NAMES
 from vectorstore.bm25_index import tokenize
 from vectorstore.query_scope import NUMBER_WORDS, YEARS_ON, asks_now, names_one_report, scope_of
@@ -31,12 +32,24 @@ def without_introduction(question: str, whatever_they_say: bool = False) -> str:
     return question
 
 
+def named_person(question: str, history: list[dict]) -> str:
+    """ "Was she on the team for the 2024 inspection too?" after an answer naming one person ("The lead inspector
+    was Amanda Maxwell"): the question with their name for the pronoun; else as it was."""
+    answers = [t.get("content", "") for t in history if t.get("role") == "assistant"]
+    if not answers or not PERSON.search(question):
+        return question
+    names = {f"{a} {b}" for a, b in NAME_PAIR.findall(answers[-1])
+             if a.lower() not in NOT_NAMES and b.lower() not in NOT_NAMES}
+    return PERSON.sub(names.pop(), question, count=1) if len(names) == 1 else question
+
+
 def resolve(question: str, history: list[dict] | None, turns: int = 3) -> str:
     """The question to retrieve with: itself, or itself plus the last user turn when it leans on it, and
     the turn before that while each leans on its own predecessor ("Who led that inspection?" after "What
     judgement did Medway get in 2015?"), up to `turns` earlier questions."""
     if not history:
         return question
+    question = named_person(question, history)
     previous = [t.get("content", "") for t in history if t.get("role") == "user"]
     if not previous:
         return question
@@ -115,6 +128,9 @@ WHAT_ABOUT = re.compile(r"^\s*(?:and\s+|so\s+)?(?:what|how)\s+about\b", re.IGNOR
 ABOUT = re.compile(rf"\s*\babout\b.*?(?=\s+\b(?:in|at|during|from|since|by)\s+(?:the\s+)?(?:{MONTHS}\s+)?{YEAR}|"
                    rf"\s+\b(?:in|at|during|from)\s+{A_REPORT}|\s*[?.]?\s*$)", re.IGNORECASE)
 WHO = re.compile(r"\s*who\b", re.IGNORECASE)
+# "was she on the team?": the one the answer before named; not "what did she say?" (the source, not the topic)
+PERSON = re.compile(r"\b(?:she|he)\b(?!\s+(?:say|said|says|think|thinks|thought|write|writes|wrote|find|finds|found|"
+                    r"report\w*|describ\w*|recommend\w*|conclud\w*|not\w*|mean\w*|identif\w*)\b)", re.IGNORECASE)
 # what an earlier question named the report or time by, for a follow-up with a topic of its own
 SCOPE = re.compile(rf"{A_REPORT}|\b(?:{MONTHS}\s+)?{YEAR}\b|\b(?:commissioner|scrutiny|committee|cabinet|ofsted|"
                    r"area send|council's own|news)\b", re.IGNORECASE)

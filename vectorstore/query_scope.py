@@ -120,13 +120,13 @@ ASKS_WHEN = (r"(?:^|[.?!]\s+)\s*(on |in |and )?(when(?=\s+(?:exactly\s+|roughly\
              r",\s*when (did|was|were|is|are|does|do|will)\b")
 # a judgement named as the occasion, not asked for: "the notices received after being judged inadequate in
 # 2013", "before re-inspecting a council judged inadequate"; and the graded care profile, a tool for neglect
-RATING_AS_CONTEXT = re.compile(r"\b(after|since|following|before|until|once|during|ahead of|leading up to|(?:around|at|about) the time of)\b"
-                               r"[^?,]{0,25}?\b(judged|rated|judge?ments?|"
+RATING_AS_CONTEXT = re.compile(r"\b(after|since|following|before|until|once|during|ahead of|leading up to|"
+                               r"(?:around|at|about) the time of)\b[^?,]{0,25}?\b(judged|rated|judge?ments?|"
                                r"ratings?|verdicts?)\b|\b(council|authority|authorities|services)\s+(that (was|were|is|are) )?"
                                r"(judged|rated)\b|\bgraded care profile\b", re.IGNORECASE)
 # "..., when they looked at services for disabled children": the occasion, not what is asked
-OCCASION_CLAUSE = re.compile(r"(?<=\w),?\s+when\s+(?!(?:exactly |roughly )?(?:did|was|were|is|are|does|do|will)\b)[^?]*",
-                             re.IGNORECASE)
+OCCASION_CLAUSE = re.compile(r"(?<=\w),?\s+when\s+(?!(?:exactly |roughly )?(?:did|was|were|is|are|does|do|will)\b)"
+                             r"[^?]*", re.IGNORECASE)
 # What inspection documents call the thing a question asks for, added to the lexical query.
 EXPANSIONS: list[tuple[str, str]] = [
     (WHO_INSPECTED, INSPECTORS_NAMED),
