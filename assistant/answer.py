@@ -180,7 +180,12 @@ EVENTS = {"appoint": "appoint post join start recruit", "join": "join appoint st
           "establish": "establish creat form launch start set", "introduc": "introduc launch start implement",
           "start": "start began begin commenc launch open appoint join introduc establish set creat",
           "close": "close closur ceas", "replac": "replac succeed", "publish": "publish", "meet": "meet met",
-          "met": "meet met"}
+          "met": "meet met", "arriv": "arriv appoint post join start"}
+# "When did the 2024 inspection start?": the inspection is what started, not "... the director who led it through
+# the 2015 inspection take up the job?"
+INSPECTION_DID = re.compile(r"\bwhen\s+(?:exactly\s+)?(?:did|was|were|does|do|will|is)\s+(?:the\s+|that\s+|this\s+)?"
+                            r"(?:[\w'’-]+\s+){0,3}(?:inspection|visit)s?\b", re.IGNORECASE)
+TOOK_UP = re.compile(r"\b(?:take|takes|took|taken|taking) (?:up|over)\b", re.IGNORECASE)  # "take up the job": start it
 SCOPE_WORDS = re.compile(rf"\b(?:{MONTHS}|spring|summer|autumn|winter|(?:19|20)\d\d)\b", re.IGNORECASE)
 # "Inspection dates: 15 July", "Lead inspector: A Name"; not a sentence ("The make-up of the council is: 32 ...")
 LABELLED = re.compile(r"^[^:]{3,40}(?<!\bis)(?<!\bare)(?<!\bwas)(?<!\bwere):\s*\S")
@@ -606,10 +611,11 @@ def _event(question: str) -> set[str]:
     joined); none for any other question."""
     if not DATE_Q.search(question):
         return set()
-    asked = _asked(question)  # ("After the 2019 inspection, when did the board start?" asks of no inspection)
+    asked = TOOK_UP.sub(" start ", _asked(question))  # ("After the 2019 inspection, when did the board start?"
+    # asks of no inspection)
     words = {w for t in tokenize(asked) if t in EVENTS for w in EVENTS[t].split()}
     # "when did the 2024 inspection start?": "Inspection dates: 5 to 9 February 2024" says
-    return words | {"date"} if words and re.search(r"\b(inspection|visit)s?\b", asked, re.IGNORECASE) else words
+    return words | {"date"} if words and INSPECTION_DID.search(asked) else words
 
 
 def _asked(question: str) -> str:

@@ -1103,6 +1103,9 @@ def test_a_date_is_given_only_with_the_event_it_dates():
     assert "date" in _event("When did the 2024 inspection start?")  # its dates say
     # the inspection is the occasion: its dates do not say when the board started
     assert "date" not in _event("After the 2024 inspection, when did the improvement board start?")
+    # the director who led the council through an inspection: when they took up the job, not the inspection's dates
+    took_up = _event("When did the director who led Medway through the 2015 inspection take up the job?")
+    assert "appoint" in took_up and "date" not in took_up
 
 
 def test_who_is_responsible_may_be_answered_by_a_body_not_only_a_person():
