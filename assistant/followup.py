@@ -22,6 +22,12 @@ ASKER = frozenset(tokenize("new post job role started starting recently just man
                            "preparing prepare questions scrutiny committee meeting want understand learning"))
 
 
+# "Tell me who ...", "Can you tell me what ...", "I'd like to know when ...": the question is what follows
+ASKING = re.compile(r"^\s*(?:(?:can|could|would) you\s+)?(?:please\s+)?(?:tell me|let me know|explain|"
+                    r"I(?:['’]d| would) like to know|I want to know|I wonder|do you know)\s+"
+                    r"(?=(?:who|what|when|where|why|how|which|whether)\b)", re.IGNORECASE)
+
+
 def without_introduction(question: str, whatever_they_say: bool = False) -> str:
     """The question without the asker's sentences about themselves ("I'm preparing questions for scrutiny. What
     did ...?"): their words would be searched for. A sentence with more in it ("As a new manager I keep hearing
@@ -29,7 +35,8 @@ def without_introduction(question: str, whatever_they_say: bool = False) -> str:
     while ((m := ABOUT_ME.match(question)) and m.end() < len(question)
            and (whatever_they_say or set(tokenize(m.group(0))) <= ASKER)):
         question = question[m.end():]
-    return question
+    asked = ASKING.sub("", question, count=1)  # "Tell me who led the 2023 inspection.": who led it?
+    return asked[:1].upper() + asked[1:] if asked != question else question
 
 
 def named_person(question: str, history: list[dict]) -> str:

@@ -106,7 +106,7 @@ def named_authorities(question: str, known: Iterable[str] = NAMES, as_written: b
 
 # "who led it", "who were the inspectors": a question about who inspected (not "the director who led the council
 # through the 2015 inspection")
-WHO_INSPECTED = r"(?:^|[,;:?]\s*|\band\s+|\bbut\s+)who\b.{0,40}\b(led|lead|leads|inspect\w*|carried out|visited|did)\b|\binspectors? (were|was)\b"
+WHO_INSPECTED = r"(?:^|[,;:?]\s*|\b(?:and|but|know|me|out|wondering|asking|ask|say)\s+)who\b.{0,40}\b(led|lead|leads|inspect\w*|carried out|visited|did)\b|\binspectors? (were|was)\b"
 INSPECTORS_NAMED = "lead inspector inspectors were majesty's inspector reporting inspector HMI"  # how reports say it
 # "who wrote it": a council paper's header says "Report from: Dr ..., Director of People", "Author: ..."
 WHO_WROTE = r"\bwho (?:wrote|authored|prepared|presented)\b|\bwritten by\b|\bauthor"
@@ -161,8 +161,7 @@ EXPANSIONS += [(CHILDRENS_HOME, "children's home residential unit")]
 # "how many children was each social worker carrying?": a caseload, as reports call it (not "carried out")
 CARRYING = r"\bcarr(?:y|ying|ies|ied)\b(?!\s+out)"
 UNALLOCATED = r"\bunallocated\b|\b(?:no|not|without an?|yet to be|awaiting) allocat(?:ed|ion)\b|\bnot been allocated\b"
-EXPANSIONS += [(UNALLOCATED, "unallocated"), (CARRYING, "caseloads caseload responsible for"),
-               (r"\b(?:take|takes|took|taken|taking) up\b|\barriv\w*", "appointed appointment in post")]  # a job
+EXPANSIONS += [(UNALLOCATED, "unallocated"), (CARRYING, "caseloads caseload responsible for")]
 EXPANSIONS += [(r"\b(money|funding|funds?|budgets?|spend|spending|spent|invest\w*)\b|£", "funding budget investment")]
 # "How many ...?", "how much ...?": the question's frame, not a word to search for ("too many cases")
 HOW_MUCH = re.compile(r"\bhow (many|much)\b", re.IGNORECASE)

@@ -427,6 +427,9 @@ def test_the_askers_introduction_is_no_part_of_the_question_unless_it_names_the_
     assert without_introduction(topic) == topic
     assert without_introduction(topic, whatever_they_say=True) == "What system was used in 2019?"
     assert without_introduction("I'm new in post.") == "I'm new in post."  # nothing else to ask
+    assert without_introduction("Tell me who led the 2023 inspection.") == "Who led the 2023 inspection."
+    assert without_introduction("Can you tell me what the 2023 report said?") == "What the 2023 report said?"
+    assert without_introduction("Tell me about care leavers.") == "Tell me about care leavers."  # no question in it
 
 
 def test_a_grade_question_about_another_inspectorate_or_body_is_not_answered_with_ofsteds_grade(library):

@@ -74,7 +74,7 @@ def test_expansion_adds_document_vocabulary():
     assert "lead inspector" in expand("Who led the 2023 inspection?")
     assert "lead inspector" in expand("Which report, and who led it?")
     took_up = expand("When did the director who led Medway through the 2015 inspection take up the job?")
-    assert "lead inspector" not in took_up and "appointed" in took_up  # who led the council, not the inspection
+    assert "lead inspector" not in took_up  # who led the council, not the inspection
     for when in ("When was the visit?", "On which dates did Ofsted visit?", "After the visit, when did it report?"):
         assert "inspection dates" in expand(when)  # the same questions the answerer reads as asking when
     assert "inspection dates" not in expand("What happens when a child goes missing?")
