@@ -18,11 +18,10 @@ from ingest.clean import BULLET, TERMINAL
 from ingest.metadata import MONTHS as MONTH_NAMES
 from vectorstore.bm25_index import tokenize
 from vectorstore.boilerplate import normalise
-from vectorstore.query_scope import (ASKS_WHEN, AUTHOR_NAMED, CARRYING, CHILDRENS_HOME, IN_CARE, INSPECTORS_NAMED,
-                                     KIND_WORDS, LATEST, LOOKED_AT, MONTH_OF_YEAR, NOW_SINCE, SINCE_THEN, SOURCE,
-                                     UNALLOCATED,
-                                     WHO_INSPECTED, WHO_WROTE, YEAR, YEARS_ON, Scope, asks_now, asks_over_time,
-                                     dates_of, scope_of, sections_asked, unframed)
+from vectorstore.query_scope import (ASKS_WHEN, AUTHOR_NAMED, CARRYING, CHILDRENS_HOME, IN_CARE, IN_PERSON,
+                                     INSPECTORS_NAMED, KIND_WORDS, LATEST, LOOKED_AT, MONTH_OF_YEAR, NOW_SINCE,
+                                     SINCE_THEN, SOURCE, UNALLOCATED, WHO_INSPECTED, WHO_WROTE, YEAR, YEARS_ON, Scope,
+                                     asks_now, asks_over_time, dates_of, scope_of, sections_asked, unframed)
 from vectorstore.retrieval import ACROSS_COUNCILS, OWN_PAPERS, Hit
 
 NO_ANSWER = "The documents in the library do not answer this."
@@ -200,6 +199,7 @@ IN_CARE_RE = re.compile(IN_CARE, re.IGNORECASE)
 CHILDRENS_HOME_RE = re.compile(CHILDRENS_HOME, re.IGNORECASE)
 UNALLOCATED_RE = re.compile(UNALLOCATED, re.IGNORECASE)
 CARRYING_RE = re.compile(CARRYING, re.IGNORECASE)
+IN_PERSON_RE = re.compile(IN_PERSON, re.IGNORECASE)
 
 
 def terms_of(text: str) -> list[str]:
@@ -207,6 +207,7 @@ def terms_of(text: str) -> list[str]:
     (both words of the first are in every passage; "looked after" is what older reports write)."""
     text = UNALLOCATED_RE.sub(" unallocated ", IN_CARE_RE.sub(" looked after children ", text))
     text = CARRYING_RE.sub(" caseloads ", text)  # "carrying 40 children": a caseload
+    text = IN_PERSON_RE.sub(" remote ", text)  # "did they come into the office?": "by remote means" answers
     return tokenize(CHILDRENS_HOME_RE.sub(" home ", text))
 
 

@@ -161,7 +161,11 @@ EXPANSIONS += [(CHILDRENS_HOME, "children's home residential unit")]
 # "how many children was each social worker carrying?": a caseload, as reports call it (not "carried out")
 CARRYING = r"\bcarr(?:y|ying|ies|ied)\b(?!\s+out)"
 UNALLOCATED = r"\bunallocated\b|\b(?:no|not|without an?|yet to be|awaiting) allocat(?:ed|ion)\b|\bnot been allocated\b"
-EXPANSIONS += [(UNALLOCATED, "unallocated"), (CARRYING, "caseloads caseload responsible for")]
+# "Did inspectors come into the office?", "was it done in person?": whether a visit was on site or remote
+IN_PERSON = r"\bin person\b|\bon[- ]site\b|\b(?:come|came|go|went|coming)\s+(?:in)?to the office\b|\bface[- ]to[- ]face\b|" \
+    r"\bremote(?:ly)?\b|\bvirtual(?:ly)?\b"
+EXPANSIONS += [(UNALLOCATED, "unallocated"), (CARRYING, "caseloads caseload responsible for"),
+               (IN_PERSON, "remote remotely on site video calls")]
 EXPANSIONS += [(r"\b(money|funding|funds?|budgets?|spend|spending|spent|invest\w*)\b|£", "funding budget investment")]
 # "How many ...?", "how much ...?": the question's frame, not a word to search for ("too many cases")
 HOW_MUCH = re.compile(r"\bhow (many|much)\b", re.IGNORECASE)

@@ -1170,3 +1170,11 @@ def test_children_a_social_worker_is_carrying_are_a_caseload():
                  "children.", "The assessment service carried out 40 assessments in 2019."]
     answer = compose(asked, [hit(1, " ".join(sentences))], EMBED, settings=replace(WORDS_ONLY, min_score=0.2))
     assert answer.text.startswith("Caseloads in the assessment service"), answer.text
+
+
+def test_whether_inspectors_came_in_person_is_answered_by_a_visit_carried_out_remotely():
+    hits = [hit(1, "Inspectors spoke to social workers about their caseloads. This visit was carried out fully by "
+                   "remote means.")]
+    answer = compose("Did inspectors come into the office for that visit?", hits, EMBED,
+                     settings=replace(WORDS_ONLY, min_score=0.2))
+    assert answer.text.startswith("This visit was carried out fully by remote means"), answer.text

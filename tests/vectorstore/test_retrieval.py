@@ -81,6 +81,7 @@ def test_expansion_adds_document_vocabulary():
     assert expand("Tell me about care leavers") == "Tell me about care leavers"
     assert "caseloads" in expand("How many children was each social worker carrying?")  # what reports call it
     assert "caseloads" not in expand("Was the audit carried out?")
+    assert "remote" in expand("Was the 2021 visit done in person?")
     squad = "What is the Wednesday Squad that Ofsted mentioned when they looked at disabled children?"
     assert expand(squad) == squad  # the visit's focus is the occasion named, not what is asked
     assert "covered" in expand("Which services did Ofsted look at when they visited in 2022?")
