@@ -22,7 +22,7 @@ from vectorstore.query_scope import (ASKS_WHEN, AUTHOR_NAMED, CARRYING, CHILDREN
                                      INSPECTORS_NAMED, KIND_WORDS, LATEST, LOOKED_AT, MONTH_OF_YEAR, NOW_SINCE,
                                      SINCE_THEN, SOURCE, UNALLOCATED, WHO_INSPECTED, WHO_WROTE, YEAR, YEARS_ON, Scope,
                                      asks_now, asks_over_time, dates_of, scope_of, sections_asked, unframed)
-from vectorstore.retrieval import ACROSS_COUNCILS, OWN_PAPERS, Hit
+from vectorstore.retrieval import ACROSS_COUNCILS, OFSTED_KINDS, OWN_PAPERS, Hit
 
 NO_ANSWER = "The documents in the library do not answer this."
 LESS_CERTAIN = "Less certain:"
@@ -98,6 +98,11 @@ POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b")  # "ME4 4TR": a 
 WHO_Q = re.compile(r"^\s*(?:(?:and|so|but)\s+)?(who|which (of (the |his |her )?)?(majesty['’]s )?inspectors?|which hmis?|"
                    r"which (senior )?(leaders?|people|persons?|officers?|officials?|directors?|councillors?))\b|"
                    r"\bwhat (was|is|were|are) the names? of\b", re.IGNORECASE)
+# what Ofsted itself said, and another source named as saying it ("according to the commissioner's report")
+OFSTED_VIEW = re.compile(r"\bofsted(?:['’]s)? (?:view|views|verdict|opinion|assessment)\b|\bdid ofsted (?:say|find|think)\b|"
+                         r"\baccording to ofsted\b", re.IGNORECASE)
+OTHER_SOURCE = re.compile(r"\b(?:commissioner|council['’]s|scrutiny|committee|cabinet|news|update|paper)\b",
+                          re.IGNORECASE)
 # "Who was going to chair it?": "The DCS in Oxfordshire has agreed to be the independent chair" names the one who
 # does it by their post
 WHO_DOES = re.compile(r"^\s*who\s+(?:(?:was|is|were|are)\s+(?:going\s+)?to\s+|will\s+|would\s+|did\s+)?"
@@ -531,6 +536,9 @@ def _pick(question: str, hits: list[Hit], embed: EmbedFn, weights: dict[str, flo
         # to the 2025 visit": where a history starts and ends, not its only sources
         named = ()
     in_period = [_in_period(years, months, h) for h in hits]
+    if OFSTED_VIEW.search(question) and not OTHER_SOURCE.search(question):  # "how has Ofsted's view of ... changed
+        in_period = [ok and h.kind in OFSTED_KINDS for h, ok in zip(hits, in_period)]  # ...": its reports, not the
+        # council's papers about them
     about = {h.doc for h, ok in zip(hits, in_period) if ok and h.kind in OWN_PAPERS}  # a committee paper on the May
     in_period = [ok or h.doc in about for h, ok in zip(hits, in_period)]  # 2022 visit names it once, at the top
     councils = () if ACROSS_COUNCILS.search(query) else scope_of(query).authorities

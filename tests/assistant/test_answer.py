@@ -1178,3 +1178,18 @@ def test_whether_inspectors_came_in_person_is_answered_by_a_visit_carried_out_re
     answer = compose("Did inspectors come into the office for that visit?", hits, EMBED,
                      settings=replace(WORDS_ONLY, min_score=0.2))
     assert answer.text.startswith("This visit was carried out fully by remote means"), answer.text
+
+
+def test_ofsteds_view_over_time_is_read_from_ofsteds_reports_not_the_councils_papers():
+    paper = hit(2, "The Corporate Parenting Board is well organised and its members listen to children.",
+                doc="paper.txt", date="2022-07-28")
+    paper.meta["kind"] = "scrutiny committee report"
+    hits = [hit(1, "The corporate parenting board does not track its actions well.", doc="2019.pdf", date="2019-07-26"),
+            paper,
+            hit(3, "The corporate parenting board has improved significantly.", doc="2023.pdf", date="2023-07-28")]
+    question = "How has Ofsted's view of the corporate parenting board changed between 2019 and 2023?"
+    answer = compose(question, hits, EMBED, settings=WORDS_ONLY)
+    assert {c.doc for c in answer.citations} == {"2019.pdf", "2023.pdf"}, answer.text
+    council = compose("How has the corporate parenting board changed between 2019 and 2023?", hits, EMBED,
+                      settings=WORDS_ONLY)
+    assert "paper.txt" in {c.doc for c in council.citations}, council.text  # not asked of Ofsted: any source
