@@ -99,8 +99,8 @@ WHO_Q = re.compile(r"^\s*(?:(?:and|so|but)\s+)?(who|which (of (the |his |her )?)
                    r"which (senior )?(leaders?|people|persons?|officers?|officials?|directors?|councillors?))\b|"
                    r"\bwhat (was|is|were|are) the names? of\b", re.IGNORECASE)
 # what Ofsted itself said, and another source named as saying it ("according to the commissioner's report")
-OFSTED_VIEW = re.compile(r"\bofsted(?:['’]s)? (?:view|views|verdict|opinion|assessment)\b|\bdid ofsted (?:say|find|think)\b|"
-                         r"\baccording to ofsted\b", re.IGNORECASE)
+OFSTED_VIEW = re.compile(r"\bofsted(?:['’]s)? (?:view|views|verdict|opinion|assessment)\b|"
+                         r"\bdid ofsted (?:say|find|think)\b|\baccording to ofsted\b", re.IGNORECASE)
 OTHER_SOURCE = re.compile(r"\b(?:commissioner|council['’]s|scrutiny|committee|cabinet|news|update|paper)\b",
                           re.IGNORECASE)
 # "Who was going to chair it?": "The DCS in Oxfordshire has agreed to be the independent chair" names the one who
