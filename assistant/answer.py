@@ -146,6 +146,8 @@ SINCE = re.compile(r"\b(?:since|after|following)\b[^?]{0,30}?\b((?:19|20)\d\d)\b
                    r"\bfrom\b[^?]{0,40}?\b((?:19|20)\d\d)\b[^?]{0,60}?\b(?:to|until)\s+(?:the\s+)?(?:latest|most recent|"
                    r"present|now|today|current)\b|"  # "from the 2019 inspection through to the latest visits"
                    r"\b((?:19|20)\d\d)\b[^?]{0,30}?\bonwards\b", re.IGNORECASE)  # "from 2019 onwards"
+EXPECTED = re.compile(r"\b(?:will|expect\w*|anticipat\w*|planned|due to|scheduled|likely)\b", re.IGNORECASE)
+AFTER_MONTH = re.compile(rf"\(after {MONTHS} ((?:19|20)\d\d):", re.IGNORECASE)  # a follow-up's "the next one"
 LAST_YEAR = 2049  # the last year YEAR reads
 PART_OF_YEAR = re.compile(r"\b(early|mid|late|spring|summer|autumn|winter)[- ](?:of )?((?:19|20)\d\d)\b",
                           re.IGNORECASE)  # "late 2025", "the spring 2025 visit"
@@ -536,6 +538,9 @@ def _pick(question: str, hits: list[Hit], embed: EmbedFn, weights: dict[str, flo
         # to the 2025 visit": where a history starts and ends, not its only sources
         named = ()
     in_period = [_in_period(years, months, h) for h in hits]
+    after = AFTER_MONTH.search(period)  # "(after May 2022: ...)": the reports from that month on
+    start = f"{after.group(2)}-{MONTH_NAMES.index(after.group(1).lower()) + 1:02d}" if after else ""
+    in_period = [ok and (h.date or "")[:7] >= start for h, ok in zip(hits, in_period)]
     if OFSTED_VIEW.search(question) and not OTHER_SOURCE.search(question):  # "how has Ofsted's view of ... changed
         in_period = [ok and h.kind in OFSTED_KINDS for h, ok in zip(hits, in_period)]  # ...": its reports, not the
         # council's papers about them
@@ -573,6 +578,9 @@ def _pick(question: str, hits: list[Hit], embed: EmbedFn, weights: dict[str, flo
         holding = [u for u in eligible if topic & u.terms]
         if any(u.score >= settings.min_score for u in holding):
             eligible = holding
+    if start and DATE_Q.search(question):  # "when did the next one happen?": a date after the month it follows,
+        eligible = [u for u in eligible if _later(u.text, start)  # and what happened, not what was expected
+                    and (FUTURE_Q.search(question) or EXPECTED.search(question) or not EXPECTED.search(u.text))]
     event = _event(question)
     if event:  # ("when did the centre open?": a sentence saying when its move was approved does not answer)
         eligible = [u for u in eligible if event & u.terms]
@@ -750,7 +758,8 @@ def _period(question: str) -> tuple[tuple[int, ...], frozenset[str]]:
                     or (LATEST.search(question) and asks_over_time(question))):  # "... compare with the latest visit?"
         years |= set(range(min(years), LAST_YEAR + 1))
     years = tuple(sorted(years))
-    months = {f"{m.lower()} {y}" for m, y in MONTH_YEAR.findall(question)}
+    months = {f"{m.lower()} {y}" for m, y in MONTH_YEAR.findall(AFTER_MONTH.sub(" ", question))}  # (the month
+    # reports start from is no month they must be of)
     months |= {f"{m} {y}" for part, y in PART_OF_YEAR.findall(question) for m in PARTS[part.lower()]}
     return years, frozenset(months)
 
@@ -770,6 +779,13 @@ def _in_period(years: tuple[int, ...], named: frozenset[str], hit: Hit) -> bool:
         if not mine and (Scope(years=(year,)).matches(hit.meta) or str(year) in hit.text):
             return True
     return False
+
+
+def _later(text: str, start: str) -> bool:
+    """Whether `text` names a month after `start` ("2022-05"), or a later year."""
+    months = [f"{y}-{MONTH_NAMES.index(m.lower()) + 1:02d}" for m, y in MONTH_YEAR.findall(text)]
+    years = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", text)]
+    return any(m > start for m in months) or any(y > int(start[:4]) for y in years)
 
 
 def _month_year(iso: str) -> str:

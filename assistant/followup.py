@@ -76,6 +76,10 @@ def resolve(question: str, history: list[dict] | None, turns: int = 3) -> str:
         part = same.group("part") if same and not shift else "year"
         when = str(year) if part.lower() == "year" else f"{part} {year}"
         return f"{question} (in {when}: " + "; ".join(_timeless(q) for q in carried) + ")"
+    month = MONTH_YEAR_RE.search(" ".join(carried))
+    if NEXT.search(question) and month and not YEAR_RE.search(question):
+        # "When did the next one happen?" after a question about the May 2022 visit: the reports from then on
+        return f"{question} (after {month.group(0)}: " + "; ".join(_timeless(q) for q in carried) + ")"
     own_time = bool(YEAR_RE.search(question)) and not SINCE_BEFORE.search(question)
     if asks_now(question) or names_one_report(question) or own_time:
         # "And now?", "Is it still working?", "Who led the latest inspection?", "And in 2023?": the topic carries
@@ -128,6 +132,9 @@ SINCE_BEFORE = re.compile(r"\bsince\b|\b(?:has|have)\b[^?]*\b(?:improv\w*|better
 OWN_TOPIC = re.compile(r"\b(?:say|said|find|found|report|reported|write|wrote|think|thought)\b[^?]*?"
                        r"\b(?:about|on)\s+\w{3,}", re.IGNORECASE)
 YEAR_RE = re.compile(YEAR)
+MONTH_YEAR_RE = re.compile(rf"\b{MONTHS}\s+(?:19|20)\d\d\b", re.IGNORECASE)
+# the one that came after the report the conversation was about: "the next one", "come back after that"
+NEXT = re.compile(r"\bnext (?:one|visit|inspection)\b|\bthe one after\b|\b(?:come|came|coming) back\b", re.IGNORECASE)
 # the year the conversation was about, or a part of it: "later that year", "that summer", "the same year"
 SAME_YEAR = re.compile(r"\b(?:that|the same)\s+(?P<part>year|spring|summer|autumn|winter)\b", re.IGNORECASE)
 WHAT_ABOUT = re.compile(r"^\s*(?:and\s+|so\s+)?(?:what|how)\s+about\b", re.IGNORECASE)

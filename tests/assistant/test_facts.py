@@ -217,6 +217,17 @@ def test_she_or_he_in_a_follow_up_is_the_one_person_the_answer_before_named():
     assert resolve("Was she there in 2024?", two).startswith("Was she there")  # which of them is not clear
 
 
+def test_the_next_one_is_read_from_the_reports_after_the_month_the_conversation_was_about():
+    from assistant.followup import resolve
+
+    history = [{"role": "user", "content": "What was Ofsted's May 2022 monitoring visit about?"},
+               {"role": "assistant", "content": "Care leavers."}]
+    assert resolve("When did the next one happen?", history) == \
+        "When did the next one happen? (after May 2022: What was Ofsted's monitoring visit about?)"
+    assert resolve("When did they come back?", history).startswith("When did they come back? (after May 2022:")
+    assert not resolve("And the next one in 2023?", history).startswith("And the next one in 2023? (after")
+
+
 def test_a_follow_up_asking_how_things_stand_now_keeps_the_topic_and_drops_the_time():
     from assistant.followup import resolve
 
