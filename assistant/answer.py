@@ -784,6 +784,8 @@ def _in_period(years: tuple[int, ...], named: frozenset[str], hit: Hit) -> bool:
 def _later(text: str, start: str) -> bool:
     """Whether `text` names a month after `start` ("2022-05"), or a later year."""
     months = [f"{y}-{MONTH_NAMES.index(m.lower()) + 1:02d}" for m, y in MONTH_YEAR.findall(text)]
+    months += [f"{y}-{MONTH_NAMES.index(m) + 1:02d}" for part, y in PART_OF_YEAR.findall(text)  # "autumn 2022"
+               for m in PARTS[part.lower()]]
     years = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", text)]
     return any(m > start for m in months) or any(y > int(start[:4]) for y in years)
 

@@ -1211,3 +1211,6 @@ def test_when_the_next_one_happened_is_a_later_date_from_a_later_report_not_an_e
     expected = "When was the next one anticipated?"
     answer = compose(expected, hits, EMBED, settings=low, query=f"{expected} (after May 2022: visits?)")
     assert "April" not in answer.text and not answer.refused, answer.text  # an earlier report: not after it
+    from assistant.answer import _later
+
+    assert _later("A further visit is expected in autumn 2022.", "2022-05") and not _later("In May 2022.", "2022-05")
