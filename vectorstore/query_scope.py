@@ -106,7 +106,8 @@ def named_authorities(question: str, known: Iterable[str] = NAMES, as_written: b
 
 # "who led it", "who were the inspectors": a question about who inspected (not "the director who led the council
 # through the 2015 inspection")
-WHO_INSPECTED = r"(?:^|[,;:?]\s*|\b(?:and|but|know|me|out|wondering|asking|ask|say)\s+)who\b.{0,40}\b(led|lead|leads|inspect\w*|carried out|visited|did)\b|\binspectors? (were|was)\b"
+WHO_INSPECTED = (r"(?:^|[,;:?]\s*|\b(?:and|but|know|me|out|wondering|asking|ask|say)\s+)who\b.{0,40}"
+                 r"\b(led|lead|leads|inspect\w*|carried out|visited|did)\b|\binspectors? (were|was)\b")
 INSPECTORS_NAMED = "lead inspector inspectors were majesty's inspector reporting inspector HMI"  # how reports say it
 # "who wrote it": a council paper's header says "Report from: Dr ..., Director of People", "Author: ..."
 WHO_WROTE = r"\bwho (?:wrote|authored|prepared|presented)\b|\bwritten by\b|\bauthor"
@@ -162,8 +163,8 @@ EXPANSIONS += [(CHILDRENS_HOME, "children's home residential unit")]
 CARRYING = r"\bcarr(?:y|ying|ies|ied)\b(?!\s+out)"
 UNALLOCATED = r"\bunallocated\b|\b(?:no|not|without an?|yet to be|awaiting) allocat(?:ed|ion)\b|\bnot been allocated\b"
 # "Did inspectors come into the office?", "was it done in person?": whether a visit was on site or remote
-IN_PERSON = r"\bin person\b|\bon[- ]site\b|\b(?:come|came|go|went|coming)\s+(?:in)?to the office\b|\bface[- ]to[- ]face\b|" \
-    r"\bremote(?:ly)?\b|\bvirtual(?:ly)?\b"
+IN_PERSON = (r"\bin person\b|\bon[- ]site\b|\b(?:come|came|go|went|coming)\s+(?:in)?to the office\b|"
+             r"\bface[- ]to[- ]face\b|\bremote(?:ly)?\b|\bvirtual(?:ly)?\b")
 EXPANSIONS += [(UNALLOCATED, "unallocated"), (CARRYING, "caseloads caseload responsible for"),
                (IN_PERSON, "remote remotely on site video calls")]
 EXPANSIONS += [(r"\b(money|funding|funds?|budgets?|spend|spending|spent|invest\w*)\b|£", "funding budget investment")]
