@@ -540,7 +540,8 @@ def _pick(question: str, hits: list[Hit], embed: EmbedFn, weights: dict[str, flo
     in_period = [_in_period(years, months, h) for h in hits]
     after = AFTER_MONTH.search(period)  # "(after May 2022: ...)": the reports from that month on
     start = f"{after.group(2)}-{MONTH_NAMES.index(after.group(1).lower()) + 1:02d}" if after else ""
-    in_period = [ok and (h.date or "")[:7] >= start for h, ok in zip(hits, in_period)]
+    if start:
+        in_period = [ok and (h.date or "")[:7] >= start for h, ok in zip(hits, in_period)]
     if OFSTED_VIEW.search(question) and not OTHER_SOURCE.search(question):  # "how has Ofsted's view of ... changed
         in_period = [ok and h.kind in OFSTED_KINDS for h, ok in zip(hits, in_period)]  # ...": its reports, not the
         # council's papers about them
@@ -786,8 +787,7 @@ def _later(text: str, start: str) -> bool:
     months = [f"{y}-{MONTH_NAMES.index(m.lower()) + 1:02d}" for m, y in MONTH_YEAR.findall(text)]
     months += [f"{y}-{MONTH_NAMES.index(m) + 1:02d}" for part, y in PART_OF_YEAR.findall(text)  # "autumn 2022"
                for m in PARTS[part.lower()]]
-    years = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", text)]
-    return any(m > start for m in months) or any(y > int(start[:4]) for y in years)
+    return any(m > start for m in months) or any(int(y) > int(start[:4]) for y in YEAR.findall(text))
 
 
 def _month_year(iso: str) -> str:

@@ -6,7 +6,7 @@ import re
 from assistant.answer import NAME_PAIR, NOT_NAMES
 from ingest.metadata import MONTHS as MONTH_NAMES
 from vectorstore.bm25_index import tokenize
-from vectorstore.query_scope import NUMBER_WORDS, YEARS_ON, asks_now, names_one_report, scope_of
+from vectorstore.query_scope import MONTH_OF_YEAR, NUMBER_WORDS, YEARS_ON, asks_now, names_one_report, scope_of
 from vectorstore.retrieval import ACROSS_COUNCILS
 
 ELLIPTICAL = re.compile(
@@ -76,7 +76,7 @@ def resolve(question: str, history: list[dict] | None, turns: int = 3) -> str:
         part = same.group("part") if same and not shift else "year"
         when = str(year) if part.lower() == "year" else f"{part} {year}"
         return f"{question} (in {when}: " + "; ".join(_timeless(q) for q in carried) + ")"
-    month = MONTH_YEAR_RE.search(" ".join(carried))
+    month = MONTH_OF_YEAR.search(" ".join(carried))
     if NEXT.search(question) and month and not YEAR_RE.search(question):
         # "When did the next one happen?" after a question about the May 2022 visit: the reports from then on
         return f"{question} (after {month.group(0)}: " + "; ".join(_timeless(q) for q in carried) + ")"
@@ -132,7 +132,6 @@ SINCE_BEFORE = re.compile(r"\bsince\b|\b(?:has|have)\b[^?]*\b(?:improv\w*|better
 OWN_TOPIC = re.compile(r"\b(?:say|said|find|found|report|reported|write|wrote|think|thought)\b[^?]*?"
                        r"\b(?:about|on)\s+\w{3,}", re.IGNORECASE)
 YEAR_RE = re.compile(YEAR)
-MONTH_YEAR_RE = re.compile(rf"\b{MONTHS}\s+(?:19|20)\d\d\b", re.IGNORECASE)
 # the one that came after the report the conversation was about: "the next one", "come back after that"
 NEXT = re.compile(r"\bnext (?:one|visit|inspection)\b|\bthe one after\b|\b(?:come|came|coming) back\b", re.IGNORECASE)
 # the year the conversation was about, or a part of it: "later that year", "that summer", "the same year"

@@ -158,9 +158,9 @@ EXPANSIONS += [(IN_CARE, "children in care looked after children")]
 # A council's own children's home is a "residential unit" in its papers ("Medway have one residential unit, Old Vic")
 CHILDRENS_HOME = r"\bchildren['’]?s homes?\b|\bresidential (?:units?|homes?|children['’]?s homes?)\b"
 EXPANSIONS += [(CHILDRENS_HOME, "children's home residential unit")]
-# "cases with no allocated social worker" are "unallocated cases"
 # "how many children was each social worker carrying?": a caseload, as reports call it (not "carried out")
 CARRYING = r"\bcarr(?:y|ying|ies|ied)\b(?!\s+out)"
+# "cases with no allocated social worker" are "unallocated cases"
 UNALLOCATED = r"\bunallocated\b|\b(?:no|not|without an?|yet to be|awaiting) allocat(?:ed|ion)\b|\bnot been allocated\b"
 # "Did inspectors come into the office?", "was it done in person?": whether a visit was on site or remote
 IN_PERSON = (r"\bin person\b|\bon[- ]site\b|\b(?:come|came|go|went|coming)\s+(?:in)?to the office\b|"
