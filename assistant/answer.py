@@ -539,7 +539,7 @@ def _pick(question: str, hits: list[Hit], embed: EmbedFn, weights: dict[str, flo
         named = ()
     in_period = [_in_period(years, months, h) for h in hits]
     after = AFTER_MONTH.search(period)  # "(after May 2022: ...)": the reports from that month on
-    start = f"{after.group(2)}-{MONTH_NAMES.index(after.group(1).lower()) + 1:02d}" if after else ""
+    start = _iso_month(after.group(1), after.group(2)) if after else ""
     if start:
         in_period = [ok and (h.date or "")[:7] >= start for h, ok in zip(hits, in_period)]
     if OFSTED_VIEW.search(question) and not OTHER_SOURCE.search(question):  # "how has Ofsted's view of ... changed
@@ -784,10 +784,14 @@ def _in_period(years: tuple[int, ...], named: frozenset[str], hit: Hit) -> bool:
 
 def _later(text: str, start: str) -> bool:
     """Whether `text` names a month after `start` ("2022-05"), or a later year."""
-    months = [f"{y}-{MONTH_NAMES.index(m.lower()) + 1:02d}" for m, y in MONTH_YEAR.findall(text)]
-    months += [f"{y}-{MONTH_NAMES.index(m) + 1:02d}" for part, y in PART_OF_YEAR.findall(text)  # "autumn 2022"
-               for m in PARTS[part.lower()]]
+    months = [_iso_month(m, y) for m, y in MONTH_YEAR.findall(text)]
+    months += [_iso_month(m, y) for part, y in PART_OF_YEAR.findall(text) for m in PARTS[part.lower()]]  # "autumn"
     return any(m > start for m in months) or any(int(y) > int(start[:4]) for y in YEAR.findall(text))
+
+
+def _iso_month(month: str, year: str) -> str:
+    """ "May", "2022" -> "2022-05", to compare with a document's ISO date."""
+    return f"{year}-{MONTH_NAMES.index(month.lower()) + 1:02d}"
 
 
 def _month_year(iso: str) -> str:
