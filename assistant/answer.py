@@ -18,9 +18,10 @@ from ingest.clean import BULLET, TERMINAL
 from ingest.metadata import MONTHS as MONTH_NAMES
 from vectorstore.bm25_index import tokenize
 from vectorstore.boilerplate import normalise
-from vectorstore.query_scope import (ASKS_WHEN, AUTHOR_NAMED, CARRYING, CHILDRENS_HOME, IN_CARE, IN_PERSON,
-                                     INSPECTORS_NAMED, KIND_WORDS, LATEST, LOOKED_AT, MONTH_OF_YEAR, NOW_SINCE,
-                                     SINCE_THEN, SOURCE, UNALLOCATED, WHO_INSPECTED, WHO_WROTE, YEAR, YEARS_ON, Scope,
+from vectorstore.query_scope import (ASKS_WHEN, AUTHOR_NAMED, CARRYING, CHILDRENS_HOME, ESCALATED, IN_CARE,
+                                     IN_PERSON, INSPECTORS_NAMED, KIND_WORDS, LATEST, LOOKED_AT, MONTH_OF_YEAR,
+                                     NOW_SINCE, RATING_AS_CONTEXT, SINCE_THEN, SOURCE, UNALLOCATED, WHO_INSPECTED,
+                                     WHO_WROTE, YEAR, YEARS_ON, Scope,
                                      asks_now, asks_over_time, dates_of, scope_of, sections_asked, unframed)
 from vectorstore.retrieval import ACROSS_COUNCILS, OFSTED_KINDS, OWN_PAPERS, Hit
 
@@ -31,7 +32,7 @@ GENERIC = frozenset(tokenize(
     "medway ofsted council local authority children child children's services service inspection inspectors "
     "inspected report visit focused monitoring social care work"))
 QUESTION_WORDS = frozenset(tokenize("many much big large long proportion percentage number share figure average "
-                                    "time according say said find found"))
+                                    "time according say said find found made carried done undertaken conducted"))
 NUMBER_Q = re.compile(r"\bhow (many|much|long|big|large)\b|\bwhat (proportion|percentage|number|share|rate|figure)\b|"
                       r"\bwhat (was|is|were|are) (the|its|their|[a-z]+['’]s) (?:(?:current|latest|overall) )?"
                       r"(proportion|percentage|number|share|rate|"
@@ -105,7 +106,8 @@ OTHER_SOURCE = re.compile(r"\b(?:commissioner|council['’]s|scrutiny|committee|
                           re.IGNORECASE)
 # "Who was going to chair it?": "The DCS in Oxfordshire has agreed to be the independent chair" names the one who
 # does it by their post
-WHO_DOES = re.compile(r"^\s*who\s+(?:(?:was|is|were|are)\s+(?:going\s+)?to\s+|will\s+|would\s+|did\s+)?"
+WHO_DOES = re.compile(r"^\s*who\s+(?:(?:was|is|were|are)\s+(?:(?:going|lined\s+up|due|set|expected|asked|chosen|"
+                      r"invited|named)\s+)?to\s+|will\s+|would\s+|did\s+)?"  # "who was lined up to chair it?"
                       r"(?!(?:is|was|were|are|has|had|have|did|does|do)\b)(?P<verb>[a-z]+)\b", re.IGNORECASE)
 TAKES_ROLE = re.compile(r"^(?P<who>.*?)\b(?:agreed to be|will be|would be|became|appointed as|appointed to be|"
                         r"acts? as|acted as|serves? as|served as)\s+(?:the |an? )?(?P<role>(?:[\w-]+ ){0,2}[\w-]+)")
@@ -207,6 +209,7 @@ CHILDRENS_HOME_RE = re.compile(CHILDRENS_HOME, re.IGNORECASE)
 UNALLOCATED_RE = re.compile(UNALLOCATED, re.IGNORECASE)
 CARRYING_RE = re.compile(CARRYING, re.IGNORECASE)
 IN_PERSON_RE = re.compile(IN_PERSON, re.IGNORECASE)
+ESCALATED_RE = re.compile(ESCALATED, re.IGNORECASE)
 
 
 def terms_of(text: str) -> list[str]:
@@ -215,6 +218,7 @@ def terms_of(text: str) -> list[str]:
     text = UNALLOCATED_RE.sub(" unallocated ", IN_CARE_RE.sub(" looked after children ", text))
     text = CARRYING_RE.sub(" caseloads ", text)  # "carrying 40 children": a caseload
     text = IN_PERSON_RE.sub(" remote ", text)  # "did they come into the office?": "by remote means" answers
+    text = ESCALATED_RE.sub(" escalated ", text)  # "inspectors brought to the attention of ...": escalated
     return tokenize(CHILDRENS_HOME_RE.sub(" home ", text))
 
 
@@ -556,7 +560,8 @@ def _pick(question: str, hits: list[Hit], embed: EmbedFn, weights: dict[str, flo
     if NUMBER_Q.search(question):  # a figure must sit in a sentence about the thing asked for
         counted = OCCASION.split(question, maxsplit=1)[0]  # "... permanent when Ofsted looked at the front door"
         counted = SECOND_QUESTION.split(counted, maxsplit=1)[0]  # "How many homes ..., and how were they rated?"
-        counted = SCOPE_WORDS.sub(" ", counted)  # "... in autumn 2019": when, not what is counted
+        counted = SCOPE_WORDS.sub(" ", RATING_AS_CONTEXT.sub(" ", counted))  # "... in autumn 2019", "... after the
+        # 2019 inadequate judgement": when, not what is counted
         topic = [t for t in dict.fromkeys(terms_of(counted))  # "Peterborough's director": whose, not what
                  if t not in GENERIC | QUESTION_WORDS | FILLER | _council_words(query) and not t.isdigit()]
         if topic:  # (none when it names only what every passage names: "how many Ofsted visits ...?")
@@ -814,7 +819,8 @@ def _fits_type(question: str, text: str, previous: str = "") -> bool:
     if FUTURE_Q.search(question):  # a date in the future: a sentence about what is expected, not what was
         return bool(FUTURE.search(text)) and bool(HAS_DATE.search(text) or SPAN.search(text))
     if DATE_Q.search(question):  # "when was the 2015 inspection?": not "... the Education and Inspections Act 2006"
-        years = _period(question)[0]
+        years = _period(re.split(r"[:;]\s+", question)[-1])[0]  # (not "The director at the 2019 inspection: when
+        # did he join?")
         return bool(HAS_DATE.search(text)) and (not years or bool(re.search(MONTHS, text, re.IGNORECASE))
                                                 or any(str(y) in text for y in years))
     if GRADE_Q.search(question) and not GRADE.search(text):

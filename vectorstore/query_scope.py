@@ -107,16 +107,18 @@ def named_authorities(question: str, known: Iterable[str] = NAMES, as_written: b
 # "who led it", "who were the inspectors": a question about who inspected (not "the director who led the council
 # through the 2015 inspection")
 WHO_INSPECTED = (r"(?:^|[,;:?]\s*|\b(?:and|but|know|me|out|wondering|asking|ask|say)\s+)who\b.{0,40}"
-                 r"\b(led|lead|leads|inspect\w*|carried out|visited|did)\b|\binspectors? (were|was)\b")
+                 r"\b(led|lead|leads|inspect\w*|carried out|visited|did)\b|\binspectors? (were|was)\b|"
+                 r"\bwhich (?:of (?:the )?)?(?:hmis?|(?:her )?(?:majesty['’]s )?inspectors?)\b")  # "which HMIs ..."
 INSPECTORS_NAMED = "lead inspector inspectors were majesty's inspector reporting inspector HMI"  # how reports say it
 # "who wrote it": a council paper's header says "Report from: Dr ..., Director of People", "Author: ..."
 WHO_WROTE = r"\bwho (?:wrote|authored|prepared|presented)\b|\bwritten by\b|\bauthor"
 AUTHOR_NAMED = "author report from"
 # A question about what a visit looked at, not what it found ("which services did the visit cover?").
 LOOKED_AT = r"\blook(ed)? at\b|\bfocus(ed)? on\b|\bwhat part\b|\bwhich (areas|services)\b|\bcover(ed)?\b|\btopics?\b"
-# A question about when: "when was ...", "on which dates ...", "After the visit, when did ...".
+# A question about when: "when was ...", "on which dates ...", "After the visit, when did ...", "The letter of 12
+# January 2026: on what days were inspectors there?".
 # "When did ...?", not "When a child in care goes home, were those decisions good?" (a clause naming the occasion)
-ASKS_WHEN = (r"(?:^|[.?!]\s+)\s*(on |in |and )?(when(?=\s+(?:exactly\s+|roughly\s+|approximately\s+)?"
+ASKS_WHEN = (r"(?:^|[.?!:;]\s+)\s*(on |in |and )?(when(?=\s+(?:exactly\s+|roughly\s+|approximately\s+)?"
              r"(did|was|were|is|are|does|do|will|has|have|had|should|would|could|can|might|must)\b|\s*\??\s*$)|"
              r"what dates?|which dates?|what days?|which days?)\b|\bwhat date\b|"
              r",\s*when (did|was|were|is|are|does|do|will)\b")
@@ -165,8 +167,10 @@ UNALLOCATED = r"\bunallocated\b|\b(?:no|not|without an?|yet to be|awaiting) allo
 # "Did inspectors come into the office?", "was it done in person?": whether a visit was on site or remote
 IN_PERSON = (r"\bin person\b|\bon[- ]site\b|\b(?:come|came|go|went|coming)\s+(?:in)?to the office\b|"
              r"\bface[- ]to[- ]face\b|\bremote(?:ly)?\b|\bvirtual(?:ly)?\b")
+# "how many children did inspectors escalate?": reports say inspectors "brought to the attention of" leaders
+ESCALATED = r"\bescalat\w*|\b(?:brought|bring|brings|bringing) to the attention of\b"
 EXPANSIONS += [(UNALLOCATED, "unallocated"), (CARRYING, "caseloads caseload responsible for"),
-               (IN_PERSON, "remote remotely on site video calls")]
+               (IN_PERSON, "remote remotely on site video calls"), (ESCALATED, "brought to the attention escalated")]
 EXPANSIONS += [(r"\b(money|funding|funds?|budgets?|spend|spending|spent|invest\w*)\b|£", "funding budget investment")]
 # "How many ...?", "how much ...?": the question's frame, not a word to search for ("too many cases")
 HOW_MUCH = re.compile(r"\bhow (many|much)\b", re.IGNORECASE)

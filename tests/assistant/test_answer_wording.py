@@ -1,0 +1,52 @@
+"""How questions word what they ask, and how reports word the answer: the same thing in other words."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from assistant.answer import compose
+from tests.assistant.test_answer import EMBED, WORDS_ONLY, hit
+
+LOW = replace(WORDS_ONLY, min_score=0.2)
+
+
+def test_a_when_question_after_a_colon_asks_when():
+    hits = [hit(1, "This letter summarises the findings of the focused visit to Medway local authority children's "
+                   "services on 25 and 26 November 2025. Leaders have strengthened the response to children who go "
+                   "missing.", date="2026-01-12")]
+    question = "The focused visit letter dated 12 January 2026: on what days were inspectors actually visiting?"
+    answer = compose(question, hits, EMBED, settings=LOW)
+    assert "25 and 26 November 2025" in answer.text, answer.text
+
+
+def test_which_hmis_asks_who_inspected():
+    hits = [hit(1, "Inspectors looked at the local authority's arrangements for children at the front door. The "
+                   "inspectors were Maire Atherton, Her Majesty's Inspector, and Dominic Stevens, Her Majesty's "
+                   "Inspector.", date="2019-02-28")]
+    answer = compose("Which HMIs carried out the February 2019 focused visit looking at the front door?", hits, EMBED,
+                     settings=LOW)
+    assert answer.text.startswith("The inspectors were Maire Atherton"), answer.text
+
+
+def test_who_was_lined_up_to_chair_it_is_answered_by_someone_agreeing_to_chair_it():
+    hits = [hit(1, "The board was changed to a monthly multi-agency Improvement Board with an independent chair. "
+                   "The DCS in Oxfordshire has agreed to be the independent chair.", doc="paper.txt",
+                date="2019-12-01")]
+    answer = compose("Who was lined up to chair the Improvement Board?", hits, EMBED, settings=LOW)
+    assert answer.text.startswith("The DCS in Oxfordshire has agreed"), answer.text
+
+
+def test_children_inspectors_escalated_are_those_brought_to_leaders_attention():
+    hits = [hit(1, "Inspectors spoke to 12 social workers at the front door. Inspectors brought to the "
+                   "attention of the local authority 74 children from 43 families who were at risk of significant "
+                   "harm.", date="2019-08-27")]
+    answer = compose("How many children did inspectors have to escalate to senior managers?", hits, EMBED,
+                     settings=LOW)
+    assert answer.text.startswith("Inspectors brought to the attention of the local authority 74"), answer.text
+
+
+def test_a_judgement_a_figure_question_dates_itself_by_is_not_what_it_counts():
+    hits = [hit(1, "Ofsted have now carried out four monitoring visits in May 2020, July 2021 and January 2022.",
+                doc="paper.txt", date="2022-07-28")]
+    answer = compose("How many monitoring visits had Ofsted made after the 2019 inadequate judgement?", hits, EMBED,
+                     settings=replace(WORDS_ONLY, min_score=0.0))
+    assert answer.text.startswith("Ofsted have now carried out four monitoring visits"), answer.text
