@@ -80,7 +80,8 @@ LOOKED_AT_Q = re.compile(LOOKED_AT, re.IGNORECASE)
 GRADE_Q = re.compile(r"\bwhat (?:overall |ofsted )?(?:grades?|ratings?)\b|\bhow (was|were|had)\b[^?]{0,60}\bgraded\b",
                      re.IGNORECASE)
 GRADE_WORD = re.compile(r"\b(outstanding|good|requires? improvement|inadequate|adequate|not judged)\b", re.IGNORECASE)
-GRADE = re.compile(rf"{GRADE_WORD.pattern}|\bgraded?\b", re.IGNORECASE)  # a grade, or a sentence saying what was graded
+# a grade, or a sentence saying what was graded (not "a good move": a word of praise before its noun)
+GRADE = re.compile(rf"(?<!\ba )(?<!\ban ){GRADE_WORD.pattern}|\bgraded?\b", re.IGNORECASE)
 WHERE_Q = re.compile(r"^\s*where\b|\baddress\b", re.IGNORECASE)
 # the colophon closing an Ofsted report ("Ofsted ... regulates and inspects ...", "It assesses council children's
 # services ...", "This publication is available at ..."): about Ofsted, never about the council it inspected
@@ -193,6 +194,8 @@ EVENTS = {"appoint": "appoint post join start recruit", "join": "join appoint st
 # the 2015 inspection take up the job?"
 INSPECTION_DID = re.compile(r"\bwhen\s+(?:exactly\s+)?(?:did|was|were|does|do|will|is)\s+(?:the\s+|that\s+|this\s+)?"
                             r"(?:[\w'’-]+\s+){0,3}(?:inspection|visit)s?\b", re.IGNORECASE)
+INSPECTORS_THERE = re.compile(r"\binspectors?\s+(?:(?:were|was|actually)\s+){0,2}(?:on[- ]site|there|visiting|"
+                              r"in the (?:office|council|authority))\b", re.IGNORECASE)
 TOOK_UP = re.compile(r"\b(?:take|takes|took|taken|taking) (?:up|over)\b", re.IGNORECASE)  # "take up the job": start it
 SCOPE_WORDS = re.compile(rf"\b(?:{MONTHS}|spring|summer|autumn|winter|(?:19|20)\d\d)\b", re.IGNORECASE)
 # "Inspection dates: 15 July", "Lead inspector: A Name"; not a sentence ("The make-up of the council is: 32 ...")
@@ -217,6 +220,7 @@ def terms_of(text: str) -> list[str]:
     (both words of the first are in every passage; "looked after" is what older reports write)."""
     text = UNALLOCATED_RE.sub(" unallocated ", IN_CARE_RE.sub(" looked after children ", text))
     text = CARRYING_RE.sub(" caseloads ", text)  # "carrying 40 children": a caseload
+    text = INSPECTORS_THERE.sub(" inspection dates ", text)  # "when were inspectors on site?": not remote or not
     text = IN_PERSON_RE.sub(" remote ", text)  # "did they come into the office?": "by remote means" answers
     text = ESCALATED_RE.sub(" escalated ", text)  # "inspectors brought to the attention of ...": escalated
     return tokenize(CHILDRENS_HOME_RE.sub(" home ", text))
@@ -637,6 +641,8 @@ def _event(question: str) -> set[str]:
     asked = TOOK_UP.sub(" start ", _asked(question))  # ("After the 2019 inspection, when did the board start?"
     # asks of no inspection)
     words = {w for t in tokenize(asked) if t in EVENTS for w in EVENTS[t].split()}
+    if INSPECTORS_THERE.search(asked):  # "when were inspectors on site?": the inspection's dates, not a year
+        words |= {"date", "dates", "visit"}  # ("... improved since the inspection in 2019")
     # "when did the 2024 inspection start?": "Inspection dates: 5 to 9 February 2024" says
     return words | {"date"} if words and INSPECTION_DID.search(asked) else words
 

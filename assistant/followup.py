@@ -146,7 +146,7 @@ PERSON = re.compile(r"\b(?:she|he)\b(?!\s+(?:say|said|says|think|thinks|thought|
                     r"report\w*|describ\w*|recommend\w*|conclud\w*|not\w*|mean\w*|identif\w*)\b)", re.IGNORECASE)
 # what an earlier question named the report or time by, for a follow-up with a topic of its own
 SCOPE = re.compile(rf"{A_REPORT}|\b(?:{MONTHS}\s+)?{YEAR}\b|\b(?:commissioner|scrutiny|committee|cabinet|ofsted|"
-                   r"area send|council's own|news)\b", re.IGNORECASE)
+                   r"area send|council's own|news|latest|most recent(?:ly)?)\b", re.IGNORECASE)
 
 
 def _timeless(question: str) -> str:

@@ -205,11 +205,16 @@ def sections_asked(question: str) -> list[re.Pattern]:
     return asked[-1:]  # the most particular: "the risks to Medway improving" asks for the risks, not improvements
 
 
-LATEST = re.compile(r"\b(most recent|latest|last|newest|current)\b", re.IGNORECASE)
+# an inspection named by the judgement it gave: "the inspection that moved Medway to 'good'", "the inadequate
+# inspection"
+JUDGED_AS = re.compile(r"\binspection\s+(?:that|which)\b[^?,.]{0,40}?\b(?:to|as|was|were|be)\s+['‘\"]?"
+                       r"(?P<grade>outstanding|good|requires improvement|inadequate)\b|"
+                       r"\bthe\s+['‘\"]?(?P<grade2>outstanding|good|inadequate)['’\"]?\s+inspection\b", re.IGNORECASE)
+LATEST = re.compile(r"\b(most recent(?:ly)?|latest|last|newest|current)\b", re.IGNORECASE)  # "when did they most recently"
 # A question about how things stand now, naming no year or report: "Is supervision still weak?",
 # "What are the current weaknesses?", "Are caseloads manageable now?"
 NOW = re.compile(r"\b(current|currently|now|still|at present|presently|today|these days|nowadays|at the moment|"
-                 r"latest|most recent)\b|^\s*who (is|are)\b", re.IGNORECASE)
+                 r"latest|most recent(?:ly)?)\b|^\s*who (is|are)\b", re.IGNORECASE)
 # A question in the present tense: "Is ...?", "Are ...?", "How well does ...?" ("Has it been raised?" asks of the past)
 PRESENT = re.compile(r"^\s*(?:(?:and|so|but) )?(?:is|are|does|do|can|(?:how|what|which|who|where|why)(?: [\w'’-]+){0,4}"
                      r" (?:is|are|does|do))\b", re.IGNORECASE)

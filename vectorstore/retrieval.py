@@ -14,7 +14,7 @@ from vectorstore.bm25_index import BM25Index, tokenize
 from vectorstore.boilerplate import common_sentences
 from vectorstore.chroma_store import ChromaStore, StoredChunk
 from vectorstore.embedder import Embedder
-from vectorstore.query_scope import (LATEST, Scope, asks_now, asks_over_time, expand, named_months, names_one_report,
+from vectorstore.query_scope import (JUDGED_AS, LATEST, Scope, asks_now, asks_over_time, expand, named_months, names_one_report,
                                      near_month, scope_of, sections_asked)
 
 Mode = Literal["dense", "bm25", "hybrid"]
@@ -320,6 +320,12 @@ class Retriever:
         """The documents a question names by both year and kind of report ("the 2019 inspection"), or the
         newest of one kind ("the latest focused visit"), if any."""
         scope, filters = scope_of(query), self._home_filter(query, filters)
+        judged = JUDGED_AS.search(query)
+        if judged and not scope.years:  # "the inspection that moved Medway to 'good'": the report giving that grade
+            grade = (judged.group("grade") or judged.group("grade2")).lower()
+            self._lexical_index()
+            return tuple(sorted(d.doc for d in self._documents if (d.overall or "").lower().startswith(grade)
+                                and filters.accepts(self._doc_meta.get(d.doc, {}))))
         if not scope.years and len(scope.kinds) == 1 and LATEST.search(query):
             scoped = self._scoped(query, filters)
             return scoped.docs if scoped is not None else ()

@@ -50,3 +50,27 @@ def test_a_judgement_a_figure_question_dates_itself_by_is_not_what_it_counts():
     answer = compose("How many monitoring visits had Ofsted made after the 2019 inadequate judgement?", hits, EMBED,
                      settings=replace(WORDS_ONLY, min_score=0.0))
     assert answer.text.startswith("Ofsted have now carried out four monitoring visits"), answer.text
+
+
+def test_praise_before_a_noun_is_not_a_grade():
+    hits = [hit(1, "This is a good move but has taken a long time, with the centre still not yet open.",
+                doc="paper.txt", date="2019-12-01")]
+    assert compose("What grade did Ofsted give the short breaks centre once it opened?", hits, EMBED,
+                   settings=LOW).refused
+    graded = [hit(1, "The short breaks centre was judged good when Ofsted inspected it in 2022.", date="2022-06-01")]
+    assert not compose("What grade did Ofsted give the short breaks centre?", graded, EMBED, settings=LOW).refused
+
+
+def test_when_inspectors_were_on_site_is_the_inspections_dates():
+    hits = [hit(1, "Services have substantially improved since the inspection in 2019, when they were judged "
+                   "inadequate. Inspection dates: 17 to 28 July 2023", date="2023-09-11")]
+    answer = compose("When exactly were inspectors on site for that inspection?", hits, EMBED, settings=LOW)
+    assert answer.text.startswith("Inspection dates: 17 to 28 July 2023"), answer.text
+
+
+def test_a_follow_up_about_what_it_said_keeps_the_most_recent_report_the_question_before_asked_about():
+    from assistant.followup import resolve
+
+    history = [{"role": "user", "content": "When did Ofsted most recently look at services for children in care?"},
+               {"role": "assistant", "content": "At a focused visit in November 2025."}]
+    assert resolve("What did it say about children going missing?", history).endswith("most recently)")

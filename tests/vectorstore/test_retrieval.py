@@ -403,3 +403,17 @@ def test_a_year_compared_with_the_latest_report_of_a_kind_names_both(library_fac
     assert lib.retriever.named_documents(asked) == ("2015.txt", "2026.txt")
     assert {h.doc for h in lib.search(asked, k=2)} == {"2015.txt", "2026.txt"}
     assert lib.retriever.named_documents("What did the latest focused visit say?") == ("2026.txt",)
+
+
+def test_an_inspection_named_by_the_grade_it_gave_is_that_report(library_factory, tmp_path):
+    from tests.assistant.test_facts import inspection
+
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    inspection(folder, "2019.pdf", 2019, ["Inadequate"] * 4)
+    inspection(folder, "2023.pdf", 2023, ["Good"] * 4)
+    lib = library_factory()
+    lib.ingest([folder])
+    assert lib.retriever.named_documents("When was the inspection that moved Rutland to 'good'?") == ("2023.pdf",)
+    assert lib.retriever.named_documents("Who led the inadequate inspection?") == ("2019.pdf",)
+    assert lib.retriever.named_documents("Was the inspection good?") == ()
