@@ -209,8 +209,9 @@ def sections_asked(question: str) -> list[re.Pattern]:
 # inspection"
 JUDGED_AS = re.compile(r"\binspection\s+(?:that|which)\b[^?,.]{0,40}?\b(?:to|as|was|were|be)\s+['‘\"]?"
                        r"(?P<grade>outstanding|good|requires improvement|inadequate)\b|"
-                       r"\bthe\s+['‘\"]?(?P<grade2>outstanding|good|inadequate)['’\"]?\s+inspection\b", re.IGNORECASE)
-LATEST = re.compile(r"\b(most recent(?:ly)?|latest|last|newest|current)\b", re.IGNORECASE)  # "when did they most recently"
+                       r"\bthe\s+['‘\"]?(?P<grade2>outstanding|good|inadequate)['’\"]?\s+inspection\b",
+                       re.IGNORECASE)
+LATEST = re.compile(r"\b(most recent(?:ly)?|latest|last|newest|current)\b", re.IGNORECASE)  # "... most recently"
 # A question about how things stand now, naming no year or report: "Is supervision still weak?",
 # "What are the current weaknesses?", "Are caseloads manageable now?"
 NOW = re.compile(r"\b(current|currently|now|still|at present|presently|today|these days|nowadays|at the moment|"

@@ -14,8 +14,8 @@ from vectorstore.bm25_index import BM25Index, tokenize
 from vectorstore.boilerplate import common_sentences
 from vectorstore.chroma_store import ChromaStore, StoredChunk
 from vectorstore.embedder import Embedder
-from vectorstore.query_scope import (JUDGED_AS, LATEST, Scope, asks_now, asks_over_time, expand, named_months, names_one_report,
-                                     near_month, scope_of, sections_asked)
+from vectorstore.query_scope import (JUDGED_AS, LATEST, Scope, asks_now, asks_over_time, expand, named_months,
+                                     names_one_report, near_month, scope_of, sections_asked)
 
 Mode = Literal["dense", "bm25", "hybrid"]
 AUTO = "auto"
