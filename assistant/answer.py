@@ -439,6 +439,12 @@ def compose(question: str, hits: Sequence[Hit], embed: EmbedFn, weights: dict[st
     every, hits = list(hits), list(hits[: settings.passages])
     if not hits:
         return Answer(question, NO_ANSWER, refused=True, query=query)
+    sections = sections_asked(query)  # "what improvement points did Ofsted list?": its "What needs to improve?",
+    if (sections and re.search(r"\b(?:what|which)\b", question, re.IGNORECASE)  # when it is among the passages
+            and not (DATE_Q.search(question) or WHO_Q.search(question))  # read on a miss ("since when had the
+            and not any(_in(sections, h) for h in hits)):  # director who led the improvement been in post?": no)
+        hits = every[: max(settings.more_passages, settings.passages)] if any(
+            _in(sections, h) for h in every[: settings.more_passages]) else hits
     picks, unanswered = _pick_parts(question, query, hits, embed, weights, settings, named, common, named_year)
     topic = _own_topic(question, query)  # "And what about supervision?" answered by a sentence not about it
     off_topic = bool(picks and topic and not any(topic & u.terms for u in picks[0][0]))
@@ -617,6 +623,10 @@ def _pick(question: str, hits: list[Hit], embed: EmbedFn, weights: dict[str, flo
                if id(u) in following and INCLUDES.match(following[id(u)].text)  # This includes an education lead,
                and following[id(u)] not in chosen]  # a domestic abuse officer ...": what the sentence names
     return chosen, best, eligible, bool(now)
+
+
+def _in(sections: list[re.Pattern], hit: Hit) -> bool:
+    return any(p.search(hit.heading) for p in sections)
 
 
 def _follow_up(question: str, query: str) -> bool:

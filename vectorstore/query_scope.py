@@ -125,7 +125,8 @@ ASKS_WHEN = (r"(?:^|[.?!:;]\s+)\s*(on |in |and )?(when(?=\s+(?:exactly\s+|roughl
 # a judgement named as the occasion, not asked for: "the notices received after being judged inadequate in
 # 2013", "before re-inspecting a council judged inadequate"; and the graded care profile, a tool for neglect
 RATING_AS_CONTEXT = re.compile(r"\b(after|since|following|before|until|once|during|ahead of|leading up to|"
-                               r"(?:around|at|about) the time of)\b[^?,]{0,25}?\b(judged|rated|judge?ments?|"
+                               r"(?:around|at|about) the time of|even though|although|though|despite|whilst|while)\b"
+                               r"[^?,]{0,25}?\b(judged|rated|graded|judge?ments?|"
                                r"ratings?|verdicts?)\b|\b(council|authority|authorities|services)\s+(that (was|were|is|are) )?"
                                r"(judged|rated)\b|\bgraded care profile\b", re.IGNORECASE)
 # "..., when they looked at services for disabled children": the occasion, not what is asked

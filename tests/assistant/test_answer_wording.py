@@ -74,3 +74,21 @@ def test_a_follow_up_about_what_it_said_keeps_the_most_recent_report_the_questio
     history = [{"role": "user", "content": "When did Ofsted most recently look at services for children in care?"},
                {"role": "assistant", "content": "At a focused visit in November 2025."}]
     assert resolve("What did it say about children going missing?", history).endswith("most recently)")
+
+
+def test_what_to_improve_is_read_from_that_section_below_the_first_passages():
+    hits = [hit(n, f"Services for children have improved since {2010 + n}, and children in care receive good "
+                   "support.", heading="Summary") for n in range(1, 6)]
+    hits.append(hit(6, "◼ The quality and consistency of management oversight.", heading="What needs to improve?"))
+    question = "Even though it was graded good overall, what improvement points did Ofsted list?"
+    answer = compose(question, hits, EMBED, settings=LOW)
+    assert "management oversight" in answer.text, answer.text
+    when = compose("When did services improve?", hits, EMBED, settings=LOW)  # not a list: the first passages
+    assert "management oversight" not in when.text, when.text
+
+
+def test_a_grade_named_as_a_concession_is_not_asked_for():
+    from vectorstore.query_scope import RATING_AS_CONTEXT
+
+    assert RATING_AS_CONTEXT.search("Even though 2023 was graded good overall, what did Ofsted say to improve?")
+    assert not RATING_AS_CONTEXT.search("How was Medway graded in 2023?")
