@@ -447,12 +447,14 @@ def compose(question: str, hits: Sequence[Hit], embed: EmbedFn, weights: dict[st
             _in(sections, h) for h in every[: settings.more_passages]) else hits
     picks, unanswered = _pick_parts(question, query, hits, embed, weights, settings, named, common, named_year)
     topic = _own_topic(question, query)  # "And what about supervision?" answered by a sentence not about it
-    off_topic = bool(picks and topic and not any(topic & u.terms for u in picks[0][0]))
+    # ("Had that changed by May 2022?" after a question about care leavers' health histories: by one naming none)
+    leaned = topic or (_topic_of(_follow_up_of(question, query), query) if _follow_up(question, query) else set())
+    off_topic = bool(picks and leaned and not any(leaned & u.terms for u in picks[0][0]))
     if (not picks or off_topic) and len(every) > len(hits) and settings.more_passages:  # a figure is in one sentence
         # of one passage, often a lower one; a named report's findings may sit below its letterhead and summary
         hits = every[: settings.more_passages]  # (the first passages read are the first of these)
         again = _pick_parts(question, query, hits, embed, weights, settings, named, common, named_year)
-        if not picks or (again[0] and any(topic & u.terms for u in again[0][0][0])):
+        if not picks or (again[0] and any(leaned & u.terms for u in again[0][0][0])):
             picks, unanswered = again
     if not picks and named and not AS_SOURCE.search(question):  # "The Director of People in post at the 2019
         # inspection: when did he join?" names a time, not where it is said: a commissioner's report may answer
@@ -634,12 +636,19 @@ def _follow_up(question: str, query: str) -> bool:
     return bool(question) and query.startswith(f"{question} (")
 
 
+def _follow_up_of(question: str, query: str) -> str:
+    """What a follow-up leans on: "(What did ... say about care leavers?)" in "<question> (<it>)"."""
+    return query[len(question):].strip(" ()")
+
+
 def _own_topic(question: str, query: str) -> set[str]:
     """The words of a follow-up's own topic ("supervision" in "And what about supervision?"); none for a question
     that is not a follow-up."""
-    if not _follow_up(question, query):
-        return set()
-    words = set(terms_of(SCOPE_WORDS.sub(" ", YEARS_ON.sub(" ", question))))  # "in 2015", "two years later": when
+    return _topic_of(question, query) if _follow_up(question, query) else set()
+
+
+def _topic_of(text: str, query: str) -> set[str]:
+    words = set(terms_of(SCOPE_WORDS.sub(" ", YEARS_ON.sub(" ", text))))  # "in 2015", "two years later": when
     return words - GENERIC - QUESTION_WORDS - RELATING - FILLER - _council_words(query)
 
 

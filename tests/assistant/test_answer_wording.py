@@ -92,3 +92,14 @@ def test_a_grade_named_as_a_concession_is_not_asked_for():
 
     assert RATING_AS_CONTEXT.search("Even though 2023 was graded good overall, what did Ofsted say to improve?")
     assert not RATING_AS_CONTEXT.search("How was Medway graded in 2023?")
+
+
+def test_a_follow_up_naming_no_topic_is_answered_on_the_topic_it_leans_on():
+    hits = [hit(n, f"Ofsted have now carried out {n + 2} monitoring visits, the last in May 2022.", doc="paper.txt",
+                date="2022-07-28") for n in range(1, 6)]
+    hits.append(hit(6, "Care leavers are now receiving their health histories after the May 2022 monitoring visit.",
+                    doc="paper.txt", date="2022-07-28"))
+    question = "Had that changed by the May 2022 monitoring visit?"
+    query = f"{question} (Did Ofsted find that care leavers were being given their health histories?)"
+    answer = compose(question, hits, EMBED, settings=LOW, query=query)
+    assert answer.text.startswith("Care leavers are now receiving their health histories"), answer.text
