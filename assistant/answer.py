@@ -181,7 +181,8 @@ key findings main what how
 # how a follow-up relates to the answer before it, not a topic of its own: "Was anything still a concern?", "Has that
 # got any better since?", "Did they find the same thing?"
 RELATING = frozenset(tokenize("anything something still better worse improve improved change changed same thing happen "
-                              "next else concern problem problems issue issues hold held"))
+                              "next else concern problem problems issue issues hold held compare compared one view way "
+                              "got"))
 # "when was the commissioner appointed?", "when did the centre open?": a date answers only with the event it dates
 # (word stems, as `tokenize` gives them): "Cabinet approved the move ... in December 2017" does not say it opened
 EVENTS = {"appoint": "appoint post join start recruit", "join": "join appoint start post",
@@ -448,7 +449,7 @@ def compose(question: str, hits: Sequence[Hit], embed: EmbedFn, weights: dict[st
     picks, unanswered = _pick_parts(question, query, hits, embed, weights, settings, named, common, named_year)
     topic = _own_topic(question, query)  # "And what about supervision?" answered by a sentence not about it
     # ("Had that changed by May 2022?" after a question about care leavers' health histories: by one naming none)
-    leaned = topic or (_topic_of(_follow_up_of(question, query), query) if _follow_up(question, query) else set())
+    leaned = topic or (_topic(question, query) if _follow_up(question, query) else set())
     off_topic = bool(picks and leaned and not any(leaned & u.terms for u in picks[0][0]))
     if (not picks or off_topic) and len(every) > len(hits) and settings.more_passages:  # a figure is in one sentence
         # of one passage, often a lower one; a named report's findings may sit below its letterhead and summary
@@ -616,7 +617,7 @@ def _pick(question: str, hits: list[Hit], embed: EmbedFn, weights: dict[str, flo
         newest = max(hits[u.hit].date or "" for u in answering)
         eligible = [u for u in eligible if (hits[u.hit].date or "") == newest]
         best = max(eligible, key=lambda u: u.score)
-    chosen = _choose(question, best, eligible, settings, [h.doc for h in hits])
+    chosen = _choose(question, best, eligible, settings, [h.doc for h in hits], _topic(question, query))
     chosen += [before[id(u)] for u in chosen  # "The number ... now stands at around 15" is read with what it counts
                if id(u) in before and ANAPHOR.match(u.text) and before[id(u)] not in chosen]
     chosen += _listed(chosen, eligible, settings)
@@ -634,6 +635,14 @@ def _in(sections: list[re.Pattern], hit: Hit) -> bool:
 def _follow_up(question: str, query: str) -> bool:
     """Whether `query` is `question` resolved as a follow-up: "<question> (<what it leans on>)" (`followup.resolve`)."""
     return bool(question) and query.startswith(f"{question} (")
+
+
+def _topic(question: str, query: str) -> set[str]:
+    """What a question is about: its own words, and for a follow-up ("Has that got any better since?") the
+    words of the question it leans on."""
+    if not _follow_up(question, query):
+        return _topic_of(_asked(question), query)
+    return _topic_of(question, query) | _topic_of(_follow_up_of(question, query), query)
 
 
 def _follow_up_of(question: str, query: str) -> str:
@@ -915,9 +924,13 @@ def _counts(question: str, text: str, any_mention: bool = False) -> bool:
     return False
 
 
-def _choose(question: str, best: Unit, eligible: list[Unit], s: AnswerSettings, docs: Sequence[str]) -> list[Unit]:
-    """The units the answer gives, `best` first; `docs`: each hit's document (a history tells several)."""
+def _choose(question: str, best: Unit, eligible: list[Unit], s: AnswerSettings, docs: Sequence[str],
+            topic: set[str] = frozenset()) -> list[Unit]:
+    """The units the answer gives, `best` first; `docs`: each hit's document (a history tells several, each
+    naming some of the `topic`: not "This is a significant improvement compared with 60% in 2014-15" in a
+    history of caseloads)."""
     chosen, history = [best], asks_over_time(question)
+    topic = topic if history else set()
     if best.is_item and (LIST_Q.search(question) or best.lead):  # a list answers a list question, and a list its
         # lead-in names ("Within six months:") answers as a whole: its siblings come too
         siblings = [u for u in eligible if u.hit == best.hit and u.is_item and u is not best
@@ -928,7 +941,7 @@ def _choose(question: str, best: Unit, eligible: list[Unit], s: AnswerSettings, 
     for u in sorted(eligible, key=lambda u: -u.score):
         if len(chosen) >= s.max_sentences + (len(chosen) - 1 if best.is_item else 0):
             break
-        if u in chosen or u.score < s.keep_ratio * best.score:
+        if u in chosen or u.score < s.keep_ratio * best.score or (topic and not topic & u.terms):
             continue
         if any(_near_duplicate(u.text, c.text) for c in chosen):
             continue
@@ -943,7 +956,8 @@ def _choose(question: str, best: Unit, eligible: list[Unit], s: AnswerSettings, 
     if history:  # a history: each other document's best sentence that answers nearly as well ("... in 2015; by 2025 ...")
         told = {docs[c.hit] for c in chosen}
         for u in sorted(eligible, key=lambda u: -u.score):
-            if docs[u.hit] not in told and u.score >= max(s.min_score, s.now_ratio * best.score) and len(told) < 3:
+            if (docs[u.hit] not in told and u.score >= max(s.min_score, s.now_ratio * best.score) and len(told) < 3
+                    and (not topic or topic & u.terms)):
                 chosen.append(u)
                 told.add(docs[u.hit])
     return chosen

@@ -103,3 +103,14 @@ def test_a_follow_up_naming_no_topic_is_answered_on_the_topic_it_leans_on():
     query = f"{question} (Did Ofsted find that care leavers were being given their health histories?)"
     answer = compose(question, hits, EMBED, settings=LOW, query=query)
     assert answer.text.startswith("Care leavers are now receiving their health histories"), answer.text
+
+
+def test_a_history_leaves_out_a_report_whose_sentence_names_nothing_of_the_topic():
+    hits = [hit(1, "Caseloads in the assessment team are unacceptably high at around 40.", doc="2013.pdf",
+                date="2013-08-23"),
+            hit(2, "This is a significant improvement compared with 60% in 2014-15.", doc="2015.pdf",
+                date="2015-11-27"),
+            hit(3, "Social workers have more manageable caseloads.", doc="2019.pdf", date="2019-08-27")]
+    question = "How did social worker caseloads compare across the 2013, 2015 and 2019 inspections?"
+    answer = compose(question, hits, EMBED, settings=replace(WORDS_ONLY, min_score=0.0, now_ratio=0.0))
+    assert {c.doc for c in answer.citations} == {"2013.pdf", "2019.pdf"}, answer.text
