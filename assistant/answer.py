@@ -926,11 +926,10 @@ def _counts(question: str, text: str, any_mention: bool = False) -> bool:
 
 def _choose(question: str, best: Unit, eligible: list[Unit], s: AnswerSettings, docs: Sequence[str],
             topic: set[str] = frozenset()) -> list[Unit]:
-    """The units the answer gives, `best` first; `docs`: each hit's document (a history tells several, each
-    naming some of the `topic`: not "This is a significant improvement compared with 60% in 2014-15" in a
-    history of caseloads)."""
+    """The units the answer gives, `best` first; `docs`: each hit's document (a history tells several). A sentence
+    of another passage names some of the `topic`: not "This is a significant improvement compared with 60% in
+    2014-15" in a history of caseloads."""
     chosen, history = [best], asks_over_time(question)
-    topic = topic if history else set()
     if best.is_item and (LIST_Q.search(question) or best.lead):  # a list answers a list question, and a list its
         # lead-in names ("Within six months:") answers as a whole: its siblings come too
         siblings = [u for u in eligible if u.hit == best.hit and u.is_item and u is not best
@@ -941,7 +940,8 @@ def _choose(question: str, best: Unit, eligible: list[Unit], s: AnswerSettings, 
     for u in sorted(eligible, key=lambda u: -u.score):
         if len(chosen) >= s.max_sentences + (len(chosen) - 1 if best.is_item else 0):
             break
-        if u in chosen or u.score < s.keep_ratio * best.score or (topic and not topic & u.terms):
+        if u in chosen or u.score < s.keep_ratio * best.score or (topic and not topic & u.terms
+                                                                  and (history or u.hit != best.hit)):
             continue
         if any(_near_duplicate(u.text, c.text) for c in chosen):
             continue

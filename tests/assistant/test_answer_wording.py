@@ -114,3 +114,11 @@ def test_a_history_leaves_out_a_report_whose_sentence_names_nothing_of_the_topic
     question = "How did social worker caseloads compare across the 2013, 2015 and 2019 inspections?"
     answer = compose(question, hits, EMBED, settings=replace(WORDS_ONLY, min_score=0.0, now_ratio=0.0))
     assert {c.doc for c in answer.citations} == {"2013.pdf", "2019.pdf"}, answer.text
+
+
+def test_another_passage_joins_an_answer_only_with_a_sentence_on_its_topic():
+    hits = [hit(1, "Supervision of social workers is regular and reflective.", date="2019-08-27"),
+            hit(2, "Inspectors said in 2019 that leaders know their services well.", doc="b.pdf", date="2019-08-27")]
+    question = "What did inspectors say about supervision in 2019?"
+    answer = compose(question, hits, EMBED, settings=replace(WORDS_ONLY, min_score=0.0, keep_ratio=0.0))
+    assert [c.doc for c in answer.citations] == ["a.pdf"], answer.text
