@@ -940,8 +940,8 @@ def _choose(question: str, best: Unit, eligible: list[Unit], s: AnswerSettings, 
     for u in sorted(eligible, key=lambda u: -u.score):
         if len(chosen) >= s.max_sentences + (len(chosen) - 1 if best.is_item else 0):
             break
-        if u in chosen or u.score < s.keep_ratio * best.score or (topic and not topic & u.terms
-                                                                  and (history or u.hit != best.hit)):
+        if u in chosen or u.score < s.keep_ratio * best.score or (topic and not topic & u.terms and (
+                history or (u.hit != best.hit and topic & best.terms))):  # (words the best names none of frame it)
             continue
         if any(_near_duplicate(u.text, c.text) for c in chosen):
             continue

@@ -122,3 +122,11 @@ def test_another_passage_joins_an_answer_only_with_a_sentence_on_its_topic():
     question = "What did inspectors say about supervision in 2019?"
     answer = compose(question, hits, EMBED, settings=replace(WORDS_ONLY, min_score=0.0, keep_ratio=0.0))
     assert [c.doc for c in answer.citations] == ["a.pdf"], answer.text
+
+
+def test_words_the_best_sentence_names_none_of_do_not_keep_other_passages_out():
+    hits = [hit(1, "◼ The quality of plans for children in need improve in 2019.", date="2019-08-27"),
+            hit(2, "◼ The quality of management oversight improve in 2019.", doc="b.pdf", date="2019-08-27")]
+    question = "What were some of the areas the 2019 inspection said must improve?"  # "areas", "must": its frame
+    answer = compose(question, hits, EMBED, settings=replace(WORDS_ONLY, min_score=0.0, keep_ratio=0.0))
+    assert {c.doc for c in answer.citations} == {"a.pdf", "b.pdf"}, answer.text
