@@ -221,7 +221,7 @@ def terms_of(text: str) -> list[str]:
     (both words of the first are in every passage; "looked after" is what older reports write)."""
     text = UNALLOCATED_RE.sub(" unallocated ", IN_CARE_RE.sub(" looked after children ", text))
     text = CARRYING_RE.sub(" caseloads ", text)  # "carrying 40 children": a caseload
-    text = INSPECTORS_THERE.sub(" inspection dates ", text)  # "when were inspectors on site?": not remote or not
+    text = INSPECTORS_THERE.sub(" inspection dates ", text)  # "when were inspectors on site?": the dates, not remote
     text = IN_PERSON_RE.sub(" remote ", text)  # "did they come into the office?": "by remote means" answers
     text = ESCALATED_RE.sub(" escalated ", text)  # "inspectors brought to the attention of ...": escalated
     return tokenize(CHILDRENS_HOME_RE.sub(" home ", text))

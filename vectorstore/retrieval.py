@@ -317,8 +317,9 @@ class Retriever:
         return [h for h in fused if h.doc not in passed_over][:k]
 
     def named_documents(self, query: str, filters: Filters = Filters()) -> tuple[str, ...]:
-        """The documents a question names by both year and kind of report ("the 2019 inspection"), or the
-        newest of one kind ("the latest focused visit"), if any."""
+        """The documents a question names by both year and kind of report ("the 2019 inspection"), the
+        newest of one kind ("the latest focused visit"), or the grade a full inspection gave ("the inspection
+        that moved Medway to 'good'"), if any."""
         scope, filters = scope_of(query), self._home_filter(query, filters)
         judged = JUDGED_AS.search(query)
         if judged and not scope.years:  # "the inspection that moved Medway to 'good'": the report giving that grade
