@@ -441,11 +441,11 @@ def compose(question: str, hits: Sequence[Hit], embed: EmbedFn, weights: dict[st
     if not hits:
         return Answer(question, NO_ANSWER, refused=True, query=query)
     sections = sections_asked(query)  # "what improvement points did Ofsted list?": its "What needs to improve?",
-    if (sections and re.search(r"\b(?:what|which)\b", question, re.IGNORECASE)  # when it is among the passages
-            and not (DATE_Q.search(question) or WHO_Q.search(question))  # read on a miss ("since when had the
-            and not any(_in(sections, h) for h in hits)):  # director who led the improvement been in post?": no)
-        hits = every[: max(settings.more_passages, settings.passages)] if any(
-            _in(sections, h) for h in every[: settings.more_passages]) else hits
+    wider = every[: max(settings.more_passages, settings.passages)]  # when it is among the passages read on a miss
+    if (sections and re.search(r"\b(?:what|which)\b", question, re.IGNORECASE)  # ("since when had the director
+            and not (DATE_Q.search(question) or WHO_Q.search(question))  # who led the improvement been in post?": no)
+            and not any(_in(sections, h) for h in hits) and any(_in(sections, h) for h in wider)):
+        hits = wider
     picks, unanswered = _pick_parts(question, query, hits, embed, weights, settings, named, common, named_year)
     topic = _own_topic(question, query)  # "And what about supervision?" answered by a sentence not about it
     # ("Had that changed by May 2022?" after a question about care leavers' health histories: by one naming none)
@@ -670,7 +670,7 @@ def _event(question: str) -> set[str]:
     # asks of no inspection)
     words = {w for t in tokenize(asked) if t in EVENTS for w in EVENTS[t].split()}
     if INSPECTORS_THERE.search(asked):  # "when were inspectors on site?": the inspection's dates, not a year
-        words |= {"date", "dates", "visit"}  # ("... improved since the inspection in 2019")
+        words |= {"date", "visit"}  # (word stems; not "... improved since the inspection in 2019")
     # "when did the 2024 inspection start?": "Inspection dates: 5 to 9 February 2024" says
     return words | {"date"} if words and INSPECTION_DID.search(asked) else words
 
