@@ -324,8 +324,7 @@ class Retriever:
         judged = JUDGED_AS.search(query)
         if judged and not scope.years:  # "the inspection that moved Medway to 'good'": the report giving that grade
             grade = (judged.group("grade") or judged.group("grade2")).lower()
-            self._lexical_index()
-            return tuple(sorted(d.doc for d in self._documents if (d.overall or "").lower().startswith(grade)
+            return tuple(sorted(d.doc for d in self.documents() if (d.overall or "").lower().startswith(grade)
                                 and filters.accepts(self._doc_meta.get(d.doc, {}))))
         if not scope.years and len(scope.kinds) == 1 and LATEST.search(query):
             scoped = self._scoped(query, filters)
