@@ -214,6 +214,9 @@ UNALLOCATED_RE = re.compile(UNALLOCATED, re.IGNORECASE)
 CARRYING_RE = re.compile(CARRYING, re.IGNORECASE)
 IN_PERSON_RE = re.compile(IN_PERSON, re.IGNORECASE)
 ESCALATED_RE = re.compile(ESCALATED, re.IGNORECASE)
+POSITIONS = re.compile(r"\b(permanent|vacant|temporary|agency|substantive|interim|funded)\s+positions?\b", re.IGNORECASE)
+SEND_REPORT = re.compile(r"\b(?:area\s+)?send\s+(?:full\s+)?inspections?\b|\barea\s+send\b", re.IGNORECASE)
+TIMELINESS = re.compile(r"\btimeliness\b", re.IGNORECASE)  # read as "timely", whose stem is "time"
 
 
 def terms_of(text: str) -> list[str]:
@@ -224,6 +227,8 @@ def terms_of(text: str) -> list[str]:
     text = INSPECTORS_THERE.sub(" inspection dates ", text)  # "when were inspectors on site?": the dates, not remote
     text = IN_PERSON_RE.sub(" remote ", text)  # "did they come into the office?": "by remote means" answers
     text = ESCALATED_RE.sub(" escalated ", text)  # "inspectors brought to the attention of ...": escalated
+    text = POSITIONS.sub(r"\1 posts", text)  # "75% of staff were in permanent positions": posts
+    text = TIMELINESS.sub("timely", text)  # "were assessments done on time?": "the timeliness of assessments"
     return tokenize(CHILDRENS_HOME_RE.sub(" home ", text))
 
 
@@ -592,8 +597,11 @@ def _pick(question: str, hits: list[Hit], embed: EmbedFn, weights: dict[str, flo
         if any(u.score >= settings.min_score for u in findings):
             eligible = findings
         eligible = [u for u in eligible if not SELF_SUMMARY.search(u.text)]
-    topic = _own_topic(question, query)  # a follow-up: "And what about supervision?" is answered by a sentence
-    if topic:  # about supervision when one answers well enough, not by one about what the question before it asked
+    # a follow-up: "And what about supervision?" is answered by a sentence about supervision when one answers well
+    # enough, not by one about what the question before it asked; one naming no topic of its own ("What should be
+    # done about it?" after a question about the local offer), by one about what it leans on
+    topic = _own_topic(question, query) or (_topic(question, query) if _follow_up(question, query) else set())
+    if topic:
         holding = [u for u in eligible if topic & u.terms]
         if any(u.score >= settings.min_score for u in holding):
             eligible = holding
@@ -657,6 +665,7 @@ def _own_topic(question: str, query: str) -> set[str]:
 
 
 def _topic_of(text: str, query: str) -> set[str]:
+    text = SEND_REPORT.sub(" inspection ", text)  # "the 2024 SEND inspection": which report, not its subject
     words = set(terms_of(SCOPE_WORDS.sub(" ", YEARS_ON.sub(" ", text))))  # "in 2015", "two years later": when
     return words - GENERIC - QUESTION_WORDS - RELATING - FILLER - _council_words(query)
 
@@ -740,6 +749,7 @@ def _score(query: str, units: list[Unit], hits: list[Hit], embed: EmbedFn, weigh
     in_section = [bool(sections) and any(p.search(h.heading) for p in sections) for h in hits]
     why = bool(WHY_Q.search(query))
     author = bool(WHO_WROTE_Q.search(query))  # "who wrote it?": a paper's "Author: ..." line is the kind of answer
+    takes = bool(WHO_DOES.search(query))  # "who was lined up to chair it?": "X has agreed to be the chair", likewise
     figure = bool(NUMBER_Q.search(query))
     pairs: dict[int, set[tuple[str, str]]] = {}  # each unit's adjacent words, by the unit's id
     for u in units:
@@ -758,7 +768,8 @@ def _score(query: str, units: list[Unit], hits: list[Hit], embed: EmbedFn, weigh
         covered = sum(w * (1.0 if t in own else 0.5 if t in context else 0.0) for t, w in weight.items())
         u.coverage = covered / total
         u.score = ((1 - s.dense_weight) * covered / total + s.rank_weight / (u.hit + 1)
-                   + (s.section_bonus if in_section[u.hit] or (author and AUTHOR_LINE.match(u.text)) else 0.0)
+                   + (s.section_bonus if in_section[u.hit] or (author and AUTHOR_LINE.match(u.text))
+                      or (takes and _takes_role(query, u.text)) else 0.0)
                    + (s.cause_bonus if why and CAUSE.search(u.text) else 0.0))
         if phrases:  # "family hubs" in a sentence about family hubs, not families and early help hubs
             u.score += s.phrase_bonus * len(phrases & pairs[id(u)]) / len(phrases)
@@ -881,8 +892,14 @@ def _takes_role(question: str, text: str) -> bool:
     """ "Who was going to chair it?": a sentence saying someone named by their post ("The DCS in Oxfordshire")
     takes the role the question's verb names ("has agreed to be the independent chair")."""
     does, takes = WHO_DOES.search(question), TAKES_ROLE.search(text)
-    return bool(does and takes and re.search(r"\b[A-Z]{2,}\b|(?<=\w )[A-Z][a-z]+", takes.group("who"))
-                and set(tokenize(does.group("verb"))) & set(tokenize(takes.group("role"))) - GENERIC)
+    if not does:
+        return False
+    # the role as the question puts it: from its verb to what the role is of ("agreed to act as independent chair",
+    # not "... of the improvement board"), but for a body's name ("chair the Improvement Board")
+    asked = re.split(r"\b(?:of|for|at|in|on|after|before|when)\b", question[does.start("verb"):], maxsplit=1)[0]
+    asked = " ".join(w for w in re.findall(r"[\w'’-]+", asked) if w.islower())
+    return bool(takes and re.search(r"\b[A-Z]{2,}\b|(?<=\w )[A-Z][a-z]+", takes.group("who"))
+                and set(tokenize(asked)) & set(tokenize(takes.group("role"))) - GENERIC)
 
 
 def _names_someone(text: str, not_names: frozenset[str] | set[str] = frozenset()) -> bool:

@@ -133,10 +133,13 @@ RATING_AS_CONTEXT = re.compile(r"\b(after|since|following|before|until|once|duri
 OCCASION_CLAUSE = re.compile(r"(?<=\w),?\s+when\s+(?!(?:exactly |roughly )?(?:did|was|were|is|are|does|do|will)\b)"
                              r"[^?]*", re.IGNORECASE)
 # What inspection documents call the thing a question asks for, added to the lexical query.
+# what must improve, not a body or plan named for improving ("the improvement board", "the improvement plan")
+IMPROVE = (r"(?:\bimprove(?!d)\w*\b(?!\s+(?:board|plan|partner|programme|journey|notice|advis[eo]r|panel)s?\b)|"
+           r"\b(?:should|must|ought to|needs? to|needed to) be done\b)")  # "what should be done about it?"
 EXPANSIONS: list[tuple[str, str]] = [
     (WHO_INSPECTED, INSPECTORS_NAMED),
     (ASKS_WHEN + r"|\bhow long ago\b", "dates inspection dates visit on published"),
-    (r"\bimprove(?!d)\w*\b|\brecommend\w*\b|\bareas? for (development|improvement)\b|\bweakness\w*\b",
+    (IMPROVE + r"|\brecommend\w*\b|\bareas? for (development|improvement)\b|\bweakness\w*\b",
      "what needs to improve improvement recommendations"),
     (r"\brat(ed|ing)\b|\bjudge?ments?\b|\bjudged\b|\bgrade[ds]?\b|\boverall effectiveness\b",
      "judgement grade overall effectiveness"),
@@ -180,7 +183,7 @@ EXPANSIONS += [(r"\b" + re.escape(long).replace("\\ ", r"\s+").replace("\\-", "[
 # Questions that ask for a standard section of a report, and the headings that section goes by in
 # Ofsted's letters and reports ("What needs to improve?", "Areas for improvement", "Recommendations").
 SECTIONS: list[tuple[re.Pattern, re.Pattern]] = [(re.compile(q, re.IGNORECASE), re.compile(h, re.IGNORECASE)) for q, h in [
-    (r"(?<!requires )\bimprove(?!d)\w*\b|\brecommend\w*\b|\bareas? for (development|improvement)\b|\bweakness\w*\b|"
+    (r"(?<!requires )" + IMPROVE + r"|\brecommend\w*\b|\bareas? for (development|improvement)\b|\bweakness\w*\b|"
      r"\bdo better\b|\bpriority action\b|\bneed(?:s|ed)? to (?:get|be) better\b",
      r"what needs to improve|recommendations|areas? for (development|improvement)|need to do better|areas for priority action"),
     (r"\brisks?\b", r"\brisks?\b"),  # the commissioner's "18. Risks to achieving and sustaining improvement"

@@ -130,3 +130,47 @@ def test_words_the_best_sentence_names_none_of_do_not_keep_other_passages_out():
     question = "What were some of the areas the 2019 inspection said must improve?"  # "areas", "must": its frame
     answer = compose(question, hits, EMBED, settings=replace(WORDS_ONLY, min_score=0.0, keep_ratio=0.0))
     assert {c.doc for c in answer.citations} == {"a.pdf", "b.pdf"}, answer.text
+
+
+def test_who_agreed_to_act_as_chair_is_answered_by_the_one_who_agreed_not_the_board_s_recommendations():
+    hits = [hit(1, "The Chair of the Improvement Board must report progress on a regular basis to the DfE.",
+                doc="paper.txt", date="2019-12-01", heading="19. Recommendations"),
+            hit(2, "It met for the first time in October. The DCS in Oxfordshire has agreed to be the independent "
+                   "chair.", doc="paper.txt", date="2019-12-01", heading="10. The Council's response")]
+    question = "Who agreed to act as independent chair of the improvement board set up after the 2019 inspection?"
+    answer = compose(question, hits, EMBED, settings=LOW)
+    assert answer.text.startswith("The DCS in Oxfordshire has agreed"), answer.text
+
+
+def test_a_body_named_for_improving_is_not_a_request_for_what_must_improve():
+    from vectorstore.query_scope import expand, sections_asked
+
+    assert not sections_asked("Who chaired the improvement board?")
+    assert "recommendations" not in expand("Who chaired the improvement board?")
+    assert sections_asked("What did the 2019 inspection say must improve?")
+    assert sections_asked("What did the inspectors say should be done about it?")
+
+
+def test_positions_are_posts_and_timeliness_is_being_on_time():
+    from assistant.answer import terms_of
+    from vectorstore.bm25_index import tokenize
+
+    assert set(tokenize("permanent posts")) <= set(terms_of("75% of staff were in permanent positions."))
+    assert set(tokenize("on time")) <= set(terms_of("The timeliness of initial health assessments is poor."))
+
+
+def test_the_send_inspection_names_a_report_not_a_topic():
+    from assistant.answer import _topic_of
+
+    assert "send" not in _topic_of("What did the 2024 SEND inspection say about the local offer?", "")
+    assert "send" in _topic_of("What support do children with SEND get?", "")
+
+
+def test_a_follow_up_with_no_topic_of_its_own_prefers_sentences_on_the_topic_it_leans_on():
+    hits = [hit(1, "In the 2021 visit, workers said they felt better supported by their managers.",
+                date="2021-07-08"),
+            hit(2, "Caseloads were manageable for most workers in 2021.", date="2021-07-08")]
+    question = "Was it any better by the 2021 visit?"
+    query = f"{question} (What did the 2019 inspection say about caseloads?)"
+    answer = compose(question, hits, EMBED, settings=LOW, query=query)
+    assert answer.text.startswith("Caseloads were manageable"), answer.text
