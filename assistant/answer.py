@@ -37,8 +37,11 @@ NUMBER_Q = re.compile(r"\bhow (many|much|long|big|large)\b|\bwhat (proportion|pe
                       r"\bwhat (was|is|were|are) (the|its|their|[a-z]+['’]s) (?:(?:current|latest|overall) )?"
                       r"(proportion|percentage|number|share|rate|"
                       r"figure|total)\b|\bper (1,?000|10,?000|100)\b|"  # "what was Medway's rate of ... per 10,000?"
-                      r"\b(percent|percentage|average|budget|vacancy rate)\b", re.IGNORECASE)
-MONEY_Q = re.compile(r"\b(money|funding|funds?|budgets?|spend|spending|spent|costs?|investment|invested|savings)\b|£",
+                      r"\b(percent|percentage|average|budget|vacancy rate)\b|"  # "what weekly allowance ...?": a sum
+                      r"\bwhat (?:(?:weekly|monthly|annual|yearly|daily|basic) )?(?:allowances?|fees?|salar(?:y|ies)|"
+                      r"wages?|payments?)\b", re.IGNORECASE)
+MONEY_Q = re.compile(r"\b(money|funding|funds?|budgets?|spend|spending|spent|costs?|investment|invested|savings|"
+                     r"allowances?|fees?|salar(?:y|ies)|wages?|payments?)\b|\bpays?\b(?!\s+(?:attention|regard|tribute))|£",
                      re.IGNORECASE)
 SHARE_OF = re.compile(r"\bhow much of\b|\bwhat (share|proportion|percentage|part)\b", re.IGNORECASE)  # of a budget: a %
 MONEY = re.compile(r"£\s?\d|\d\s?(?:m|bn|k)\b|\b(million|billion|pounds)\b", re.IGNORECASE)
@@ -145,6 +148,8 @@ LIST_Q = re.compile(r"\b(what|which) (were|are) (the|some)\b|\bareas?\b|\bimprov
 MONTHS = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
 BETWEEN = re.compile(r"\b(?:between|from)\b[^?]{0,40}?\b((?:19|20)\d\d)\b[^?]{0,60}?\b(?:and|to|until)\b[^?]{0,40}?"
                      r"\b((?:19|20)\d\d)\b", re.IGNORECASE)
+BETWEEN_TWO = re.compile(r"\bbetween the ((?:19|20)\d\d) and (?:the )?((?:19|20)\d\d) (?:full )?inspections\b",
+                         re.IGNORECASE)
 SINCE = re.compile(r"\b(?:since|after|following)\b[^?]{0,30}?\b((?:19|20)\d\d)\b|"  # "since 2019"
                    r"\bfrom\b[^?]{0,40}?\b((?:19|20)\d\d)\b[^?]{0,60}?\b(?:to|until)\s+(?:the\s+)?(?:latest|most recent|"
                    r"present|now|today|current)\b|"  # "from the 2019 inspection through to the latest visits"
@@ -569,6 +574,10 @@ def _pick(question: str, hits: list[Hit], embed: EmbedFn, weights: dict[str, flo
         # council's papers about them
     about = {h.doc for h, ok in zip(hits, in_period) if ok and h.kind in OWN_PAPERS}  # a committee paper on the May
     in_period = [ok or h.doc in about for h, ok in zip(hits, in_period)]  # 2022 visit names it once, at the top
+    two = BETWEEN_TWO.search(period)  # "between the 2013 and 2019 inspections": those two, not the 2015 one between
+    if two:
+        in_period = [ok and not (h.kind == "full inspection" and two.group(1) < (h.date or "")[:4] < two.group(2))
+                     for h, ok in zip(hits, in_period)]
     councils = () if ACROSS_COUNCILS.search(query) else scope_of(query).authorities
     before = _before(units)
     figures = short if NUMBER_Q.search(question) else {}  # (the query holds the question: no more than it asks)

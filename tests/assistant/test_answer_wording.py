@@ -174,3 +174,20 @@ def test_a_follow_up_with_no_topic_of_its_own_prefers_sentences_on_the_topic_it_
     query = f"{question} (What did the 2019 inspection say about caseloads?)"
     answer = compose(question, hits, EMBED, settings=LOW, query=query)
     assert answer.text.startswith("Caseloads were manageable"), answer.text
+
+
+def test_what_weekly_allowance_asks_for_a_sum_of_money():
+    hits = [hit(1, "Foster carers have welcomed the amendment to the fee structure system in 2023.")]
+    answer = compose("What weekly allowance does Medway pay its foster carers?", hits, EMBED, settings=LOW)
+    assert answer.refused, answer.text
+
+
+def test_between_two_inspections_leaves_out_the_inspection_between_them():
+    hits = [hit(1, "Caseloads in the assessment team are unacceptably high at around 40.", doc="2013.pdf",
+                date="2013-08-23"),
+            hit(2, "Caseloads in the long-term team have reduced to an average of 18.", doc="2015.pdf",
+                date="2015-11-27"),
+            hit(3, "Caseloads in the assessment teams are high.", doc="2019.pdf", date="2019-08-27")]
+    question = "How did caseloads in the assessment teams compare between the 2013 and 2019 inspections?"
+    answer = compose(question, hits, EMBED, settings=replace(WORDS_ONLY, min_score=0.0, now_ratio=0.0))
+    assert {c.doc for c in answer.citations} == {"2013.pdf", "2019.pdf"}, answer.text
