@@ -209,7 +209,7 @@ LABELLED = re.compile(r"^[^:]{3,40}(?<!\bis)(?<!\bare)(?<!\bwas)(?<!\bwere):\s*\
 # words that relate or stress, not name a topic: "Was that within the target?", "actually carrying" (not "yet",
 # "even" or "back": "not yet open", "Aut Even", "going back home")
 FILLER = frozenset(tokenize("within across among around towards upon also however whether actually really "
-                            "exactly"))
+                            "exactly think thought"))
 # How questions say it -> how the documents say it (stemmed): "who led" -> "lead inspector"
 SAME = {"led": "lead", "rate": "judg", "grade": "judg", "judgment": "judg"}
 EmbedFn = Callable[[list[str]], list[list[float]]]

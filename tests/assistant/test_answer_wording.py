@@ -191,3 +191,11 @@ def test_between_two_inspections_leaves_out_the_inspection_between_them():
     question = "How did caseloads in the assessment teams compare between the 2013 and 2019 inspections?"
     answer = compose(question, hits, EMBED, settings=replace(WORDS_ONLY, min_score=0.0, now_ratio=0.0))
     assert {c.doc for c in answer.citations} == {"2013.pdf", "2019.pdf"}, answer.text
+
+
+def test_what_inspectors_thought_of_something_is_answered_on_it_not_on_thinking():
+    hits = [hit(1, "Leaders think carefully about the placements children need.", date="2024-04-02"),
+            hit(2, "The local offer continues to be weak and most parents do not know how to find it.",
+                date="2024-04-02")]
+    answer = compose("What did the inspectors think of the local offer?", hits, EMBED, settings=LOW)
+    assert answer.text.startswith("The local offer continues to be weak"), answer.text
