@@ -84,6 +84,11 @@ def scope_of(question: str, known_authorities: tuple[str, ...] = NAMES) -> Scope
                  authorities=named_authorities(question, known_authorities))
 
 
+# a body named after the place, not its council: "Kent Police", "the Kent and Medway Integrated Care Board"
+NOT_THE_COUNCIL = (r"(?!(?:\s+and\s+[\w'-]+)?\s+(?i:police|constabulary|integrated care|icb|ccg|clinical commissioning|"
+                   r"fire|nhs)\b)")
+
+
 def named_authorities(question: str, known: Iterable[str] = NAMES, as_written: bool = False) -> tuple[str, ...]:
     """The councils a question names, in any case or (`as_written`) capitalised as names are written, by
     their full names or as people call them ("Hull", "Newcastle"); 'Reading', 'Bury', 'Bath' and 'Barking'
@@ -92,7 +97,7 @@ def named_authorities(question: str, known: Iterable[str] = NAMES, as_written: b
     known = tuple(known)
 
     def said(name: str, within: str) -> bool:
-        pattern = rf"(?<![\w-]){re.escape(name if as_written else name.lower())}(?![\w-])"
+        pattern = rf"(?<![\w-]){re.escape(name if as_written else name.lower())}(?![\w-]){NOT_THE_COUNCIL}"
         return bool(re.search(pattern, within)) and (name not in COMMON_WORDS or is_named(name, question))
 
     found = [a for a in known if said(a, text)]

@@ -56,6 +56,12 @@ def test_councils_are_known_by_the_names_people_use():
     assert not scope_of("Did children have to bath in cold water?").authorities  # a word, not the council
 
 
+def test_a_body_named_after_a_place_is_not_its_council():
+    assert not scope_of("What did the 2019 inspection of Kent Police's child protection work find?").authorities
+    assert not scope_of("Who chairs the Kent and Medway Integrated Care Board?").authorities
+    assert scope_of("How do Kent and Medway councils work together?").authorities == ("Kent", "Medway")
+
+
 def test_a_question_for_what_must_improve_asks_for_that_section():
     from vectorstore.query_scope import sections_asked
 
