@@ -124,6 +124,8 @@ BODY = re.compile(r"\b[A-Z][\w'’]*(?:\s+(?:and |of |for |the )*[A-Z][\w'’]*)
 # what a sentence says a body does, for it to answer who is responsible ("the MASH" named is not who runs it)
 ANSWERS_FOR = re.compile(r"\b(responsib\w*|accountab\w*|in charge|commission\w*|fund\w*|overs\w+|run\w*|lead\w*)\b",
                          re.IGNORECASE)
+INSPECTOR_COUNT = re.compile(r"^\s*how many (?:of the )?(?:inspectors|hmis?|her majesty['’]s inspectors)\b",
+                             re.IGNORECASE)
 WHO_INSPECTED_Q = re.compile(WHO_INSPECTED, re.IGNORECASE)  # who did it: read with how reports name inspectors
 AUTHOR_LINE = re.compile(r"\s*(?:author|report (?:from|by)|written by|prepared by)\s*:", re.IGNORECASE)
 WHO_WROTE_Q = re.compile(WHO_WROTE, re.IGNORECASE)  # who wrote a paper: read with how papers name their author
@@ -447,6 +449,8 @@ def compose(question: str, hits: Sequence[Hit], embed: EmbedFn, weights: dict[st
     which answer only when and who questions (a letter's opening names the visit's dates); `named_year` the year
     of the earliest of those documents: a council paper from before it cannot be about it."""
     query, weights = query or question, weights or {}
+    # "how many inspectors took part?": reports name them ("Her Majesty's Inspectors were ..."), they do not count them
+    question, query = (INSPECTOR_COUNT.sub("who were the inspectors who", t) for t in (question, query))
     every, hits = list(hits), list(hits[: settings.passages])
     if not hits:
         return Answer(question, NO_ANSWER, refused=True, query=query)

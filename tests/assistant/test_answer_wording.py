@@ -199,3 +199,10 @@ def test_what_inspectors_thought_of_something_is_answered_on_it_not_on_thinking(
                 date="2024-04-02")]
     answer = compose("What did the inspectors think of the local offer?", hits, EMBED, settings=LOW)
     assert answer.text.startswith("The local offer continues to be weak"), answer.text
+
+
+def test_how_many_inspectors_is_answered_by_the_sentence_naming_them():
+    hits = [hit(1, "The visit was carried out remotely in May 2021. Her Majesty's Inspectors were Amanda Maxwell, "
+                   "Maire Atherton and Janet Pearce.", date="2021-07-08")]
+    answer = compose("How many inspectors took part in the July 2021 focused visit?", hits, EMBED, settings=LOW)
+    assert answer.text.startswith("Her Majesty's Inspectors were Amanda Maxwell"), answer.text
