@@ -512,7 +512,9 @@ def _pick_parts(question: str, query: str, hits: list[Hit], embed: EmbedFn, weig
             # 2022 visit focus on?" is not answered by a list of visits); a part that names nothing of its own
             # ("What did it find?") only after the part before it
             own = set(terms_of(SCOPE_WORDS.sub(" ", shown))) - GENERIC - QUESTION_WORDS
-            p = p if (own & p[1].terms if own else picks) else None
+            # ("This rose from 14 out of 24 ..." names it through the sentence before it, which it is shown with)
+            said = p[1].terms.union(*(u.terms for u in p[0] if (u.hit, u.line) == (p[1].hit, p[1].line)))
+            p = p if (own & said if own else picks) else None
         if p:
             picks.append(p)
         else:

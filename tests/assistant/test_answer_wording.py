@@ -206,3 +206,12 @@ def test_how_many_inspectors_is_answered_by_the_sentence_naming_them():
                    "Maire Atherton and Janet Pearce.", date="2021-07-08")]
     answer = compose("How many inspectors took part in the July 2021 focused visit?", hits, EMBED, settings=LOW)
     assert answer.text.startswith("Her Majesty's Inspectors were Amanda Maxwell"), answer.text
+
+
+def test_a_part_answered_by_a_figure_naming_it_through_the_sentence_before_is_answered():
+    hits = [hit(1, "One barrier to consistent practice is the high number of agency first line managers. This rose "
+                   "from 14 out of 24 in April 2014 to 17 out of 26 in June 2015.", date="2015-11-27")]
+    question = "In 2015, how many of the first line managers were agency staff, and was that getting worse?"
+    # (the whole question, read as one, holds "getting worse" too, which the weights make most of it: too little)
+    answer = compose(question, hits, EMBED, {"get": 10.0, "wors": 10.0}, settings=WORDS_ONLY)
+    assert "17 out of 26" in answer.text and not answer.refused, answer.text
