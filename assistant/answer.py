@@ -690,8 +690,9 @@ def _event(question: str) -> set[str]:
     joined); none for any other question."""
     if not DATE_Q.search(question):
         return set()
-    asked = TOOK_UP.sub(" start ", _asked(question))  # ("After the 2019 inspection, when did the board start?"
-    # asks of no inspection)
+    # "take up the job" is a start and an appointment ("in post since September 2012"); ("After the 2019
+    # inspection, when did the board start?" asks of no inspection)
+    asked = TOOK_UP.sub(" start appoint ", _asked(question))
     words = {w for t in tokenize(asked) if t in EVENTS for w in EVENTS[t].split()}
     if INSPECTORS_THERE.search(asked):  # "when were inspectors on site?": the inspection's dates, not a year
         words |= {"date", "visit"}  # (word stems; not "... improved since the inspection in 2019")

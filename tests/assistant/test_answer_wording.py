@@ -215,3 +215,11 @@ def test_a_part_answered_by_a_figure_naming_it_through_the_sentence_before_is_an
     # (the whole question, read as one, holds "getting worse" too, which the weights make most of it: too little)
     answer = compose(question, hits, EMBED, {"get": 10.0, "wors": 10.0}, settings=WORDS_ONLY)
     assert "17 out of 26" in answer.text and not answer.refused, answer.text
+
+
+def test_taking_up_a_job_is_answered_by_being_in_post_since():
+    hits = [hit(1, "The Director of Children's Services (DCS) has been in post since September 2012.",
+                date="2015-11-27")]
+    answer = compose("When did the director who led Medway through the 2015 inspection take up the job?", hits, EMBED,
+                     settings=LOW)
+    assert answer.text.startswith("The Director of Children's Services (DCS) has been in post"), answer.text
