@@ -880,8 +880,8 @@ def _fits_type(question: str, text: str, previous: str = "") -> bool:
     if FUTURE_Q.search(question):  # a date in the future: a sentence about what is expected, not what was
         return bool(FUTURE.search(text)) and bool(HAS_DATE.search(text) or SPAN.search(text))
     if DATE_Q.search(question):  # "when was the 2015 inspection?": not "... the Education and Inspections Act 2006"
-        years = _period(re.split(r"[:;]\s+", question)[-1])[0]  # (not "The director at the 2019 inspection: when
-        # did he join?")
+        years = _period(re.split(r"[:;]\s+|(?<=[.?!])\s+", question.strip())[-1])[0]  # (not "The director at the
+        # 2019 inspection: when did he join?", nor "In 2015 a scheme was planned. When was it due to start?")
         return bool(HAS_DATE.search(text)) and (not years or bool(re.search(MONTHS, text, re.IGNORECASE))
                                                 or any(str(y) in text for y in years))
     if GRADE_Q.search(question) and not GRADE.search(text):

@@ -223,3 +223,11 @@ def test_taking_up_a_job_is_answered_by_being_in_post_since():
     answer = compose("When did the director who led Medway through the 2015 inspection take up the job?", hits, EMBED,
                      settings=LOW)
     assert answer.text.startswith("The Director of Children's Services (DCS) has been in post"), answer.text
+
+
+def test_a_when_question_after_a_sentence_of_context_asks_of_no_year_the_context_names():
+    hits = [hit(1, "The grow your own scheme for team managers is due to be launched early in 2016.",
+                date="2015-11-27")]
+    question = "In 2015 Medway was developing a scheme to grow its own team managers. When was it due to start?"
+    answer = compose(question, hits, EMBED, settings=LOW)
+    assert "early in 2016" in answer.text, answer.text
