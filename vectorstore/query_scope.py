@@ -181,6 +181,8 @@ ESCALATED = r"\bescalat\w*|\b(?:brought|bring|brings|bringing) to the attention 
 EXPANSIONS += [(UNALLOCATED, "unallocated"), (CARRYING, "caseloads caseload responsible for"),
                (IN_PERSON, "remote remotely on site video calls"), (ESCALATED, "brought to the attention escalated")]
 EXPANSIONS += [(r"\b(money|funding|funds?|budgets?|spend|spending|spent|invest\w*)\b|£", "funding budget investment")]
+# "were assessments done on time?": reports write of their timeliness
+EXPANSIONS += [(r"\b(?:on|in) time\b|\bpromptly\b|\bquickly enough\b", "timely timeliness")]
 # "How many ...?", "how much ...?": the question's frame, not a word to search for ("too many cases")
 HOW_MUCH = re.compile(r"\bhow (many|much)\b", re.IGNORECASE)
 EXPANSIONS += [(rf"(?-i:\b{a}s?\b)", long) for a, long in ACRONYMS.items()]

@@ -56,6 +56,13 @@ def test_councils_are_known_by_the_names_people_use():
     assert not scope_of("Did children have to bath in cold water?").authorities  # a word, not the council
 
 
+def test_on_time_is_searched_as_timeliness():
+    from vectorstore.query_scope import expand
+
+    assert "timeliness" in expand("Were health assessments done on time when children came into care?")
+    assert "timeliness" not in expand("What did the visit find about health assessments?")
+
+
 def test_a_body_named_after_a_place_is_not_its_council():
     assert not scope_of("What did the 2019 inspection of Kent Police's child protection work find?").authorities
     assert not scope_of("Who chairs the Kent and Medway Integrated Care Board?").authorities
