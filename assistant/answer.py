@@ -41,7 +41,8 @@ NUMBER_Q = re.compile(r"\bhow (many|much|long|big|large)\b|\bwhat (proportion|pe
                       r"\bwhat (?:(?:weekly|monthly|annual|yearly|daily|basic) )?(?:allowances?|fees?|salar(?:y|ies)|"
                       r"wages?|payments?)\b", re.IGNORECASE)
 MONEY_Q = re.compile(r"\b(money|funding|funds?|budgets?|spend|spending|spent|costs?|investment|invested|savings|"
-                     r"allowances?|fees?|salar(?:y|ies)|wages?|payments?)\b|\bpays?\b(?!\s+(?:attention|regard|tribute))|£",
+                     r"allowances?|fees?|salar(?:y|ies)|wages?|payments?)\b|"
+                     r"\bpays?\b(?!\s+(?:attention|regard|tribute))|£",
                      re.IGNORECASE)
 SHARE_OF = re.compile(r"\bhow much of\b|\bwhat (share|proportion|percentage|part)\b", re.IGNORECASE)  # of a budget: a %
 MONEY = re.compile(r"£\s?\d|\d\s?(?:m|bn|k)\b|\b(million|billion|pounds)\b", re.IGNORECASE)
@@ -221,7 +222,8 @@ UNALLOCATED_RE = re.compile(UNALLOCATED, re.IGNORECASE)
 CARRYING_RE = re.compile(CARRYING, re.IGNORECASE)
 IN_PERSON_RE = re.compile(IN_PERSON, re.IGNORECASE)
 ESCALATED_RE = re.compile(ESCALATED, re.IGNORECASE)
-POSITIONS = re.compile(r"\b(permanent|vacant|temporary|agency|substantive|interim|funded)\s+positions?\b", re.IGNORECASE)
+POSITIONS = re.compile(r"\b(permanent|vacant|temporary|agency|substantive|interim|funded)\s+positions?\b",
+                       re.IGNORECASE)
 SEND_REPORT = re.compile(r"\b(?:area\s+)?send\s+(?:full\s+)?inspections?\b|\barea\s+send\b", re.IGNORECASE)
 TIMELINESS = re.compile(r"\btimeliness\b", re.IGNORECASE)  # read as "timely", whose stem is "time"
 
