@@ -212,7 +212,8 @@ LABELLED = re.compile(r"^[^:]{3,40}(?<!\bis)(?<!\bare)(?<!\bwas)(?<!\bwere):\s*\
 # words that relate or stress, not name a topic: "Was that within the target?", "actually carrying" (not "yet",
 # "even" or "back": "not yet open", "Aut Even", "going back home")
 FILLER = frozenset(tokenize("within across among around towards upon also however whether actually really "
-                            "exactly think thought"))
+                            "exactly"))
+THINKING = re.compile(r"\b(?:think|thinks|thought)\b")  # lower case: a verb of the question's frame
 # How questions say it -> how the documents say it (stemmed): "who led" -> "lead inspector"
 SAME = {"led": "lead", "rate": "judg", "grade": "judg", "judgment": "judg"}
 EmbedFn = Callable[[list[str]], list[list[float]]]
@@ -749,7 +750,9 @@ def _score(query: str, units: list[Unit], hits: list[Hit], embed: EmbedFn, weigh
     councils = _council_words(query)  # like Medway: in every passage about it
     asked = f"{query} {INSPECTORS_NAMED}" if WHO_Q.search(query) and WHO_INSPECTED_Q.search(query) else \
         f"{query} {AUTHOR_NAMED}" if WHO_WROTE_Q.search(query) else query
-    q_terms = [SAME.get(t, t) for t in dict.fromkeys(terms_of(unframed(asked)))
+    # ("what did inspectors think of the local offer?": what they thought is asked for, not thinking; "Think Family"
+    # is a name)
+    q_terms = [SAME.get(t, t) for t in dict.fromkeys(terms_of(THINKING.sub(" ", unframed(asked))))
                if t not in GENERIC | councils | FILLER]
     scope = set(tokenize(" ".join(m.group(0) for m in SCOPE_WORDS.finditer(query))))  # years, months
     # "the 2024 area SEND inspection", "the commissioner's report": which report, not what it says

@@ -231,3 +231,10 @@ def test_a_when_question_after_a_sentence_of_context_asks_of_no_year_the_context
     question = "In 2015 Medway was developing a scheme to grow its own team managers. When was it due to start?"
     answer = compose(question, hits, EMBED, settings=LOW)
     assert "early in 2016" in answer.text, answer.text
+
+
+def test_think_in_a_name_is_a_word_of_the_topic():
+    hits = [hit(1, "The local authority's approach to family safeguarding is strong."),
+            hit(2, "The local authority's approach to 'Think Family' is mature and well developed.")]
+    answer = compose("How did inspectors describe the 'Think Family' approach?", hits, EMBED, settings=LOW)
+    assert answer.text.startswith("The local authority's approach to 'Think Family'"), answer.text
