@@ -137,10 +137,10 @@ RATING_AS_CONTEXT = re.compile(r"\b(after|since|following|before|until|once|duri
 # "..., when they looked at services for disabled children": the occasion, not what is asked
 OCCASION_CLAUSE = re.compile(r"(?<=\w),?\s+when\s+(?!(?:exactly |roughly )?(?:did|was|were|is|are|does|do|will)\b)"
                              r"[^?]*", re.IGNORECASE)
-# What inspection documents call the thing a question asks for, added to the lexical query.
 # what must improve, not a body or plan named for improving ("the improvement board", "the improvement plan")
 IMPROVE = (r"(?:\bimprove(?!d)\w*\b(?!\s+(?:board|plan|partner|programme|journey|notice|advis[eo]r|panel)s?\b)|"
            r"\b(?:should|must|ought to|needs? to|needed to) be done\b)")  # "what should be done about it?"
+# What inspection documents call the thing a question asks for, added to the lexical query.
 EXPANSIONS: list[tuple[str, str]] = [
     (WHO_INSPECTED, INSPECTORS_NAMED),
     (ASKS_WHEN + r"|\bhow long ago\b", "dates inspection dates visit on published"),
