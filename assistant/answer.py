@@ -16,6 +16,7 @@ import numpy as np
 from ingest.chunking import is_heading, sentences
 from ingest.clean import BULLET, TERMINAL
 from ingest.metadata import MONTHS as MONTH_NAMES
+from vectorstore.abbreviations import abbreviations, spelled
 from vectorstore.bm25_index import tokenize
 from vectorstore.boilerplate import normalise
 from vectorstore.query_scope import (ASKS_WHEN, AUTHOR_NAMED, CARRYING, CHILDRENS_HOME, ESCALATED, IN_CARE,
@@ -116,6 +117,11 @@ WHO_DOES = re.compile(r"^\s*who\s+(?:(?:was|is|were|are)\s+(?:(?:going|lined\s+u
                       r"(?!(?:is|was|were|are|has|had|have|did|does|do)\b)(?P<verb>[a-z]+)\b", re.IGNORECASE)
 TAKES_ROLE = re.compile(r"^(?P<who>.*?)\b(?:agreed to be|will be|would be|became|appointed as|appointed to be|"
                         r"acts? as|acted as|serves? as|served as)\s+(?:the |an? )?(?P<role>(?:[\w-]+ ){0,2}[\w-]+)")
+# "So who is helping them get support?": "the help and support provided by 'navigators'" names who, by what they are
+WHO_ACTS = re.compile(r"^\s*(?:(?:and|so|but)\s+)?who\s+(?:(?:is|are|was|were)\s+(?P<ing>[a-z]+ing)|(?P<verb>"
+                      r"helps|helped|supports|supported|provides|provided|offers|offered|delivers|delivered))\b",
+                      re.IGNORECASE)
+AGENT = re.compile(r"\b(?:provided|delivered|offered|given|led|run|supported|helped)\s+by\b")
 # "who is responsible for commissioning SEND services?": a body answers ("Medway Council and the Kent and Medway
 # Integrated Care Board (ICB) are responsible for ..."), not only a person
 BODY_Q = re.compile(r"\bwho (?:is|was|are|were) (?:responsible|in charge|accountable)\b|"
@@ -205,6 +211,13 @@ INSPECTION_DID = re.compile(r"\bwhen\s+(?:exactly\s+)?(?:did|was|were|does|do|wi
                             r"(?:[\w'’-]+\s+){0,3}(?:inspection|visit)s?\b", re.IGNORECASE)
 INSPECTORS_THERE = re.compile(r"\binspectors?\s+(?:(?:were|was|actually)\s+){0,2}(?:on[- ]site|there|visiting|"
                               r"in the (?:office|council|authority))\b", re.IGNORECASE)
+# "when were inspectors on the focused visit ...?": its dates (read only in a when-question: not "what did inspectors
+# on the visit find?")
+INSPECTORS_ON = re.compile(r"\binspectors?\s+(?:(?:were|was)\s+)?on the (?:[\w'’-]+\s+){0,2}(?:visit|inspection)\b",
+                           re.IGNORECASE)
+# "... the focused visit that was published in January 2026?": what the visit is, not the event asked about
+DESCRIBED = re.compile(r"(?<!\bit )\b(?:that|which|who)\s+(?:was|were|is|are|had been|has been)\s+[^,?]*",
+                       re.IGNORECASE)
 TOOK_UP = re.compile(r"\b(?:take|takes|took|taken|taking) (?:up|over)\b", re.IGNORECASE)  # "take up the job": start it
 SCOPE_WORDS = re.compile(rf"\b(?:{MONTHS}|spring|summer|autumn|winter|(?:19|20)\d\d)\b", re.IGNORECASE)
 # "Inspection dates: 15 July", "Lead inspector: A Name"; not a sentence ("The make-up of the council is: 32 ...")
@@ -226,6 +239,7 @@ ESCALATED_RE = re.compile(ESCALATED, re.IGNORECASE)
 POSITIONS = re.compile(r"\b(permanent|vacant|temporary|agency|substantive|interim|funded)\s+positions?\b",
                        re.IGNORECASE)
 SEND_REPORT = re.compile(r"\b(?:area\s+)?send\s+(?:full\s+)?inspections?\b|\barea\s+send\b", re.IGNORECASE)
+EXTRA = re.compile(r"\bextra\b", re.IGNORECASE)  # "how much extra funding?": reports write "additional funding"
 TIMELINESS = re.compile(r"\btimeliness\b", re.IGNORECASE)  # read as "timely", whose stem is "time"
 
 
@@ -238,36 +252,9 @@ def terms_of(text: str) -> list[str]:
     text = IN_PERSON_RE.sub(" remote ", text)  # "did they come into the office?": "by remote means" answers
     text = ESCALATED_RE.sub(" escalated ", text)  # "inspectors brought to the attention of ...": escalated
     text = POSITIONS.sub(r"\1 posts", text)  # "75% of staff were in permanent positions": posts
+    text = EXTRA.sub("additional", text)
     text = TIMELINESS.sub("timely", text)  # "were assessments done on time?": "the timeliness of assessments"
     return tokenize(CHILDRENS_HOME_RE.sub(" home ", text))
-
-
-# "Newly qualified social workers (NQSWs)": an abbreviation defined by the words before it
-DEFINED = re.compile(r"((?:[A-Za-z][\w'’-]*,?\s+){1,9})\(([A-Z]{2,})s?\)")
-LINKING = frozenset({"and", "of", "the", "for", "in", "to", "with", "on"})
-
-
-def abbreviations(texts: Sequence[str]) -> dict[str, str]:
-    """The abbreviations `texts` define, each with the words it stands for ("NQSW": "Newly qualified social
-    workers"), found by their initials."""
-    found: dict[str, str] = {}
-    for text in texts:
-        for m in DEFINED.finditer(text):
-            short, words = m.group(2), m.group(1).split()
-            for start in range(len(words) - 1, -1, -1):  # the shortest run of words ending before the bracket
-                run = [p for w in words[start:] for p in w.strip(",").split("-") if p]
-                if "".join(p[0] for p in run if p.lower() not in LINKING).lower() == short.lower():
-                    found[short] = " ".join(words[start:]).strip(",")
-                    break
-    return found
-
-
-def spelled(text: str, short: dict[str, str]) -> str:
-    """`text` with each abbreviation of `short` spelled out: "17 NQSWs were employed" counts newly qualified
-    social workers."""
-    for abbreviation, words in short.items():
-        text = re.sub(rf"\b{abbreviation}s?\b", words, text)
-    return text
 
 
 @dataclass(frozen=True)
@@ -565,7 +552,7 @@ def _pick(question: str, hits: list[Hit], embed: EmbedFn, weights: dict[str, flo
     if not units:
         return None
     # "how many newly qualified social workers?": "17 NQSWs were employed", read spelled out
-    short = abbreviations([h.text for h in hits]) if NUMBER_Q.search(query) else {}
+    short = abbreviations([h.text for h in hits])
     _score(query, units, hits, embed, weights, settings, short, own=question)
     # "Has it improved since?" after a question about 2019 is resolved to "... (since 2020: ...)": its period
     period = query if SINCE.search(query) and not SINCE.search(question) and not YEAR.search(question) else question
@@ -695,9 +682,10 @@ def _event(question: str) -> set[str]:
         return set()
     # "take up the job" is a start and an appointment ("in post since September 2012"); ("After the 2019
     # inspection, when did the board start?" asks of no inspection)
-    asked = TOOK_UP.sub(" start appoint ", _asked(question))
+    asked = TOOK_UP.sub(" start appoint ", DESCRIBED.sub(" ", _asked(question)))
     words = {w for t in tokenize(asked) if t in EVENTS for w in EVENTS[t].split()}
-    if INSPECTORS_THERE.search(asked):  # "when were inspectors on site?": the inspection's dates, not a year
+    # "when were inspectors on site?": the inspection's dates, not a year
+    if INSPECTORS_THERE.search(asked) or INSPECTORS_ON.search(asked):
         words |= {"date", "visit"}  # (word stems; not "... improved since the inspection in 2019")
     # "when did the 2024 inspection start?": "Inspection dates: 5 to 9 February 2024" says
     return words | {"date"} if words and INSPECTION_DID.search(asked) else words
@@ -774,7 +762,7 @@ def _score(query: str, units: list[Unit], hits: list[Hit], embed: EmbedFn, weigh
     figure = bool(NUMBER_Q.search(query))
     pairs: dict[int, set[tuple[str, str]]] = {}  # each unit's adjacent words, by the unit's id
     for u in units:
-        words = terms_of(spelled(u.text, short or {}))
+        words = terms_of(spelled(u.text, short or {}, keep=True))
         u.terms, pairs[id(u)] = set(words), set(zip(words, words[1:]))
     ordered = [SAME.get(t, t) for t in terms_of(unframed(asked)) if t not in FILLER]
     phrases = {(a, b) for a, b in zip(ordered, ordered[1:]) if not {a, b} & (GENERIC | councils | scope)}
@@ -903,6 +891,10 @@ def _fits_type(question: str, text: str, previous: str = "") -> bool:
         if BODY_Q.search(question) and BODY.search(text) and ANSWERS_FOR.search(text):
             return True
         if _takes_role(question, text):
+            return True
+        acts = WHO_ACTS.search(question)
+        verb = set(tokenize(acts.group("ing") or acts.group("verb"))) if acts else set()
+        if verb and AGENT.search(text) and verb <= set(tokenize(text)):
             return True
         return _names_someone(text, role_words) and (not said or any(set(tokenize(r)) <= set(tokenize(text))
                                                                      for r in said))

@@ -173,11 +173,13 @@ EXPANSIONS += [(CHILDRENS_HOME, "children's home residential unit")]
 CARRYING = r"\bcarr(?:y|ying|ies|ied)\b(?!\s+out)"
 # "cases with no allocated social worker" are "unallocated cases"
 UNALLOCATED = r"\bunallocated\b|\b(?:no|not|without an?|yet to be|awaiting) allocat(?:ed|ion)\b|\bnot been allocated\b"
-# "Did inspectors come into the office?", "was it done in person?": whether a visit was on site or remote
-IN_PERSON = (r"\bin person\b|\bon[- ]site\b|\b(?:come|came|go|went|coming)\s+(?:in)?to the office\b|"
+# "Did inspectors come into the office?", "was it done in person?", "were they physically there?": whether a visit
+# was on site or remote
+IN_PERSON = (r"\bin person\b|\bphysically\b|\bon[- ]site\b|\b(?:come|came|go|went|coming)\s+(?:in)?to the office\b|"
              r"\bface[- ]to[- ]face\b|\bremote(?:ly)?\b|\bvirtual(?:ly)?\b")
 # "how many children did inspectors escalate?": reports say inspectors "brought to the attention of" leaders
-ESCALATED = r"\bescalat\w*|\b(?:brought|bring|brings|bringing) to the attention of\b"
+ESCALATED = (r"\bescalat\w*|\b(?:brought|bring|brings|bringing) to the attention of\b|"
+             r"\brefer(?:s|red|ring)? (?:them |it |cases |children )?back to\b")  # "did her team refer back to ..."
 EXPANSIONS += [(UNALLOCATED, "unallocated"), (CARRYING, "caseloads caseload responsible for"),
                (IN_PERSON, "remote remotely on site video calls"), (ESCALATED, "brought to the attention escalated")]
 EXPANSIONS += [(r"\b(money|funding|funds?|budgets?|spend|spending|spent|invest\w*)\b|£", "funding budget investment")]

@@ -10,6 +10,7 @@ from typing import Any, Literal
 import numpy as np
 
 from ingest.records import DocumentInfo
+from vectorstore.abbreviations import abbreviations, also_named
 from vectorstore.bm25_index import BM25Index, tokenize
 from vectorstore.boilerplate import common_sentences
 from vectorstore.chroma_store import ChromaStore, StoredChunk
@@ -127,6 +128,7 @@ class Retriever:
         self._by_doc: dict[str, list[tuple[StoredChunk, list[str]]]] = {}  # doc id -> its chunks and their tokens
         self._home_bm25: tuple[tuple, list[StoredChunk], BM25Index] | None = None  # see `_within`
         self._boilerplate: tuple[tuple[int, int] | None, frozenset[str]] = (None, frozenset())
+        self._short: tuple[tuple[int, int] | None, dict[str, str]] = (None, {})  # see `abbreviations`
 
     def invalidate(self, forget: bool = False) -> None:
         """Check the store again before the next search; `forget` also drops what was read from it (after a
@@ -197,6 +199,13 @@ class Retriever:
                 self._by_id = {c.id: c for c in chunks}
                 self._chunks, self._signature = chunks, signature
             return self._chunks, self._bm25
+
+    def abbreviations(self) -> dict[str, str]:
+        """The abbreviations the library's passages define ("Children's Advice and Duty Service (CADS)")."""
+        chunks, _ = self._lexical_index()
+        if self._short[0] != self._signature:
+            self._short = (self._signature, abbreviations([c.text for c in chunks]))
+        return self._short[1]
 
     def local_authorities(self) -> set[str]:
         """The councils the stored documents are about (from the cache kept with the BM25 index)."""
@@ -293,6 +302,8 @@ class Retriever:
         n = max(k, self.candidates)
         vector = self.embed([query])[0]
         lexical_query = expand(_without_ofsted(query))
+        # ("... the Children's Advice and Duty Service": passages after the first write "CADS")
+        lexical_query = f"{lexical_query} {also_named(query, self.abbreviations(), lexical_query)}"
         dense, lexical = self.dense(query, n, filters, vector), self.lexical(lexical_query, n, filters, within)
         bonus: dict[str, float] = {}
         scoped, passed_over = self._scoped(query, filters), set()

@@ -244,3 +244,57 @@ def test_think_in_a_name_is_a_word_of_the_topic():
             hit(2, "The local authority's approach to 'Think Family' is mature and well developed.")]
     answer = compose("How did inspectors describe the 'Think Family' approach?", hits, EMBED, settings=LOW)
     assert answer.text.startswith("The local authority's approach to 'Think Family'"), answer.text
+
+
+def test_physically_there_asks_whether_a_visit_was_remote():
+    hits = [hit(1, "Leaders have strengthened the quality of plans for children in Medway.", date="2021-07-08"),
+            hit(2, "This visit was carried out fully by remote means.", date="2021-07-08")]
+    answer = compose("Were inspectors physically in Medway for the 2021 focused visit?", hits, EMBED,
+                     settings=LOW)
+    assert answer.text.startswith("This visit was carried out fully by remote means"), answer.text
+
+
+def test_when_inspectors_were_on_a_visit_described_by_its_publication_asks_for_the_visits_dates():
+    from assistant.answer import _event
+
+    question = ("When exactly were inspectors on the focused visit about children in care that was published in "
+                "January 2026?")  # the visit's dates (its letter's opening), not when it was published
+    assert _event(question) == {"date", "visit"}
+    assert _event("When was the report of the 2019 inspection published?") == {"publish"}
+
+
+def test_who_is_helping_is_answered_by_the_help_a_named_service_provides():
+    hits = [hit(1, "Increasing numbers of care leavers benefit from the help and support provided by 'navigators'.")]
+    answer = compose("So who is helping care leavers get support in the meantime?", hits, EMBED, settings=LOW)
+    assert "Increasing numbers of care leavers benefit" in answer.text, answer.text
+
+
+def test_children_referred_back_to_the_council_are_those_brought_to_its_attention():
+    hits = [hit(1, "Inspectors brought to the attention of the local authority 74 children from 43 families, who were "
+                   "at risk of significant harm.", date="2019-08-27")]
+    answer = compose("How many children did her team refer back to the council because they were at risk?", hits,
+                     EMBED, settings=LOW)
+    assert "74 children" in answer.text, answer.text
+
+
+def test_extra_funding_is_additional_funding():
+    hits = [hit(1, "£7.6m of additional funding was made available to the service in 2020-21.", doc="paper.txt",
+                date="2022-07-19")]
+    answer = compose("How much extra funding did the council give children's services in 2020-21?", hits, EMBED,
+                     settings=LOW)
+    assert "£7.6m" in answer.text, answer.text
+
+
+def test_an_abbreviation_is_read_as_itself_and_as_the_words_it_stands_for():
+    from vectorstore.abbreviations import spelled
+
+    hits = [hit(1, "The multi-agency safeguarding hub (MASH) opened in 2018.", date="2019-02-28"),
+            hit(2, "The full-time deployment of a police sergeant in the MASH has been positive.", date="2019-02-28")]
+    answer = compose("What did Ofsted say about a police officer based in the MASH?", hits, EMBED, settings=LOW)
+    assert answer.text.startswith("The full-time deployment of a police sergeant"), answer.text
+    answer = compose("What did Ofsted say about a police officer in the multi-agency safeguarding hub?", hits, EMBED,
+                     settings=LOW)
+    assert "a police sergeant in the MASH" in answer.text, answer.text
+    short = {"MASH": "multi-agency safeguarding hub"}
+    assert spelled("a sergeant in the MASH", short, keep=True) == "a sergeant in the MASH multi-agency safeguarding hub"
+    assert spelled("a sergeant in the MASH", short) == "a sergeant in the multi-agency safeguarding hub"

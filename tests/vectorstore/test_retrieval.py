@@ -430,3 +430,25 @@ def test_an_inspection_named_by_the_grade_it_gave_is_that_report(library_factory
     assert lib.retriever.named_documents("When was the inspection that moved Rutland to 'good'?") == ("2023.pdf",)
     assert lib.retriever.named_documents("Who led the inadequate inspection?") == ("2019.pdf",)
     assert lib.retriever.named_documents("Was the inspection good?") == ()
+
+
+def test_a_name_spelled_out_is_searched_by_the_abbreviation_the_library_defines_for_it(library_factory, tmp_path):
+    lib = _ingested(library_factory, tmp_path / "docs", {
+        "a.txt": "Medway Council\n\nThe Children's Advice and Duty Service (CADS) opened in 2014.\n",
+        "b.txt": "Medway Council\n\nAny professional who contacts CADS with a concern is offered a conversation with a "
+                 "qualified social worker.\n",
+        "c.txt": "Medway Council\n\nIn other councils a professional may ring for help.\n",
+        **{f"{n}.txt": "Medway Council\n\nFoster carers are well supported by social workers.\n" for n in "defg"}})
+    ranked = [h.doc for h in lib.search("What does a professional get from the Children's Advice and Duty Service?",
+                                        k=7)]
+    assert ranked.index("b.txt") < ranked.index("c.txt"), ranked
+
+
+def test_only_the_names_of_bodies_are_searched_by_their_abbreviations():
+    from vectorstore.abbreviations import abbreviations, also_named
+
+    short = abbreviations(["The Medway Safeguarding Children Board (MSCB) met.", "There are 400 looked after "
+                           "children (LAC) in Medway."])
+    assert also_named("What did the Medway Safeguarding Children Board do?", short) == "MSCB"
+    assert also_named("What did the MSCB do?", short) == "Medway Safeguarding Children Board"
+    assert also_named("How many looked after children were there?", short) == ""
