@@ -35,6 +35,7 @@ GENERIC = frozenset(tokenize(
 QUESTION_WORDS = frozenset(tokenize("many much big large long proportion percentage number share figure average "
                                     "time according say said find found made carried done undertaken conducted"))
 NUMBER_Q = re.compile(r"\bhow (many|much|long|big|large)\b|\bwhat (proportion|percentage|number|share|rate|figure)\b|"
+                      r"\bwhat [a-z]+ figures?\b|"  # "what caseload figures did ... report?"
                       r"\bwhat (was|is|were|are) (the|its|their|[a-z]+['’]s) (?:(?:current|latest|overall) )?"
                       r"(proportion|percentage|number|share|rate|"
                       r"figure|total)\b|\bper (1,?000|10,?000|100)\b|"  # "what was Medway's rate of ... per 10,000?"
@@ -66,7 +67,10 @@ SCHEDULE = re.compile(r"\bnext\b[^.]{0,60}\b(inspection|visit)|\b(re-?inspection
                       r"(will be|is expected|are expected|is due|is planned)\b", re.IGNORECASE)
 ASKS_AHEAD = re.compile(r"\b(next|expect\w*|future|due|plann\w+|anticipat\w+|upcoming|re-?inspection)\b", re.IGNORECASE)
 SPAN = re.compile(r"\b(within|in) (about |approximately |around )?\w+ (years?|months?|weeks?)\b", re.IGNORECASE)
-WHY_Q = re.compile(r"(?:^|[,;:]\s*)why\b|\bwhat (held|caused|led|stopped|prevented)\b", re.IGNORECASE)
+# ("how did managers explain the high number ...?", "what explains ...?" ask for a reason too)
+WHY_Q = re.compile(r"(?:^|[,;:]\s*)why\b|\bwhat (held|caused|led|stopped|prevented)\b|\bwhat explain\w*\b|"
+                   r"\bhow (?:did|do|does|would|could) [^?]{0,40}?\bexplain\b|\bwhat (?:was|were|is|are) the reasons?\b",
+                   re.IGNORECASE)
 # How a sentence gives a reason: "due to staff sickness", "a lack of community resources means that ..."
 CAUSE = re.compile(r"\b(because|due to|as a result|result(ed|s|ing)? (of|in|from)|reasons?|owing to|caused|lack of|"
                    r"led to|leading to|means that|meaning that|therefore|difficult|problematic|impact(ed|s)? (of|on)|"
@@ -103,7 +107,8 @@ ABOUT_FORMALITY = re.compile(r"\bimplications?\b|\brecommend\w*\b|\basked to\b",
 CONTENTS_ENTRY = re.compile(r"\b[a-z]+ \d{1,3} (?=[A-Z])")  # "... what they mean 2 Service information 3 Overall ..."
 POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b")  # "ME4 4TR": a letter's address block
 WHO_Q = re.compile(r"^\s*(?:(?:and|so|but)\s+)?(who|which (of (the |his |her )?)?(majesty['’]s )?inspectors?|which hmis?|"
-                   r"which (senior )?(leaders?|people|persons?|officers?|officials?|directors?|councillors?))\b|"
+                   r"which (senior )?(leaders?|people|persons?|officers?|officials?|directors?|councillors?)|"
+                   r"which (organi[sz]ations?|bodies|agencies|partners))\b|"
                    r"\bwhat (was|is|were|are) the names? of\b", re.IGNORECASE)
 # what Ofsted itself said, and another source named as saying it ("according to the commissioner's report")
 OFSTED_VIEW = re.compile(r"\bofsted(?:['’]s)? (?:view|views|verdict|opinion|assessment)\b|"
@@ -124,7 +129,8 @@ WHO_ACTS = re.compile(r"^\s*(?:(?:and|so|but)\s+)?who\s+(?:(?:is|are|was|were)\s
 AGENT = re.compile(r"\b(?:provided|delivered|offered|given|led|run|supported|helped)\s+by\b")
 # "who is responsible for commissioning SEND services?": a body answers ("Medway Council and the Kent and Medway
 # Integrated Care Board (ICB) are responsible for ..."), not only a person
-BODY_Q = re.compile(r"\bwho (?:is|was|are|were) (?:responsible|in charge|accountable)\b|"
+BODY_Q = re.compile(r"\b(?:who|which (?:organi[sz]ations?|bodies|agencies|partners)) (?:is|was|are|were) "
+                    r"(?:responsible|in charge|accountable)\b|"
                     r"\bwho (?:runs|ran|commissions|commissioned|funds|funded|oversees|oversaw)\b", re.IGNORECASE)
 BODY = re.compile(r"\b[A-Z][\w'’]*(?:\s+(?:and |of |for |the )*[A-Z][\w'’]*)*\s+(?:Council|Board|Trust|Partnership|"
                   r"Group|Department|Agency|Authority|Forum|Panel|Committee)\b")

@@ -298,3 +298,32 @@ def test_an_abbreviation_is_read_as_itself_and_as_the_words_it_stands_for():
     short = {"MASH": "multi-agency safeguarding hub"}
     assert spelled("a sergeant in the MASH", short, keep=True) == "a sergeant in the MASH multi-agency safeguarding hub"
     assert spelled("a sergeant in the MASH", short) == "a sergeant in the multi-agency safeguarding hub"
+
+
+def test_how_managers_explained_something_asks_why():
+    hits = [hit(1, "The high number of children on child protection plans was noted by managers.", date="2015-11-27"),
+            hit(2, "The high number of children on child protection plans was a result of poor assessments, managers "
+                   "said.", date="2015-11-27")]
+    answer = compose("In 2015, how did managers explain the high number of children on child protection plans?", hits,
+                     EMBED, settings=LOW)
+    assert answer.text.startswith("The high number of children on child protection plans was a result"), answer.text
+    assert "noted" not in answer.text, answer.text
+
+
+def test_what_caseload_figures_asks_for_a_figure():
+    hits = [hit(1, "Caseloads are high and social workers are routinely allocated additional work.",
+                date="2019-08-27"),
+            hit(2, "In the assessment team, caseloads are unacceptably high at around 40.", date="2019-08-27")]
+    answer = compose("What caseload figures did Ofsted report for social workers in 2019?", hits, EMBED, settings=LOW)
+    assert answer.text.startswith("In the assessment team, caseloads are unacceptably high at around 40"), answer.text
+
+
+def test_which_organisations_are_accountable_is_answered_by_the_bodies_responsible():
+    hits = [hit(1, "The commissioning team should develop systems so that financial accountability for SEND services "
+                   "is correctly apportioned.", doc="commissioner.txt", date="2019-12-01"),
+            hit(2, "Medway Council and the Kent and Medway Integrated Care Board (ICB) are responsible for "
+                   "commissioning and planning the services for children with SEND.", date="2024-04-02")]
+    answer = compose("Which organisations are accountable for commissioning services for children with SEND?", hits,
+                     EMBED, settings=LOW)
+    assert answer.text.startswith("Medway Council and the Kent and Medway"), answer.text
+    assert len(answer.citations) == 1, answer.text
