@@ -69,8 +69,8 @@ ASKS_AHEAD = re.compile(r"\b(next|expect\w*|future|due|plann\w+|anticipat\w+|upc
 SPAN = re.compile(r"\b(within|in) (about |approximately |around )?\w+ (years?|months?|weeks?)\b", re.IGNORECASE)
 # ("how did managers explain the high number ...?", "what explains ...?" ask for a reason too)
 WHY_Q = re.compile(r"(?:^|[,;:]\s*)why\b|\bwhat (held|caused|led|stopped|prevented)\b|\bwhat explain\w*\b|"
-                   r"\bhow (?:did|do|does|would|could) [^?]{0,40}?\bexplain\b|\bwhat (?:was|were|is|are) the reasons?\b",
-                   re.IGNORECASE)
+                   r"\bhow (?:did|do|does|would|could) [^?]{0,40}?\bexplain\b|"
+                   r"\bwhat (?:was|were|is|are) the reasons?\b", re.IGNORECASE)
 # How a sentence gives a reason: "due to staff sickness", "a lack of community resources means that ..."
 CAUSE = re.compile(r"\b(because|due to|as a result|result(ed|s|ing)? (of|in|from)|reasons?|owing to|caused|lack of|"
                    r"led to|leading to|means that|meaning that|therefore|difficult|problematic|impact(ed|s)? (of|on)|"
