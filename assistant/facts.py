@@ -12,7 +12,7 @@ from ingest import DocumentInfo
 from ingest.metadata import MONTHS
 from vectorstore.chroma_store import StoredChunk
 from vectorstore.bm25_index import tokenize
-from vectorstore.query_scope import (KIND_WORDS, LATEST, RATING_AS_CONTEXT, SOURCE, YEAR, YEARS_ON, Scope,
+from vectorstore.query_scope import (ACRONYMS, KIND_WORDS, LATEST, RATING_AS_CONTEXT, SOURCE, YEAR, YEARS_ON, Scope,
                                      named_authorities, scope_of)
 from vectorstore.retrieval import ACROSS_COUNCILS, OWN_PAPERS, Filters
 
@@ -241,6 +241,8 @@ def ungraded(question: str, documents: Callable[[], list[DocumentInfo]], filters
 
 # A name written in the question ("the Mockingbird model"): capitalised, not the question's first word
 NAME_IN_QUESTION = re.compile(r"(?<![.?!:]\s)(?<!^)\b[A-Z][a-z]{3,}\b")
+# an abbreviation ("AI transcription tools"), unless the field's usual ones name it in other words ("EHCPs")
+ABBREVIATION_IN_QUESTION = re.compile(r"\b[A-Z]{2,6}(?=s?\b)")
 
 
 # a name of several words: "HM Inspectorate of Probation", "Families First Partnership"
@@ -259,6 +261,8 @@ def unknown_names(question: str, vocabulary: Container[str],
     named = set(tokenize(" ".join([*MONTHS, "council", *named_authorities(question)])))  # "Medway's Cabinet"
     # (a council the library lacks is named as such by `unknown_councils`)
     names = [n for n in NAME_IN_QUESTION.findall(question.strip()) if not set(tokenize(n)) <= named]
+    names += [a for a in ABBREVIATION_IN_QUESTION.findall(question)
+              if a not in ACRONYMS and a not in ("HM", "UK") and tokenize(a)]
     # the words every such library shares ("Ofsted") are no name
     unheard = [n for n in names if not any(t in vocabulary or t in GENERIC for t in tokenize(n))]
     for name in LONG_NAME.findall(question) if together else ():

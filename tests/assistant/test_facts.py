@@ -463,3 +463,13 @@ def test_a_follow_up_later_that_year_asks_about_the_same_year():
         ("Did that hold up when the full inspection came that summer? (in summer 2019: What did Ofsted say about the "
          "front door?)")
     assert "(in 2019: " in resolve("And later that year?", history)
+
+
+def test_an_abbreviation_no_passage_holds_is_a_name_the_library_has_not_heard():
+    from assistant.facts import unknown_names
+    from vectorstore.bm25_index import tokenize
+
+    vocabulary = set(tokenize("social workers write case notes using tools EHC plans information technology"))
+    assert unknown_names("Are Medway's social workers using AI transcription tools?", vocabulary) == ("AI",)
+    assert unknown_names("How many children have EHCPs?", vocabulary) == ()  # the field's own, in other words
+    assert unknown_names("Did IT systems help social workers?", vocabulary) == ()
