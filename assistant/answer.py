@@ -361,7 +361,7 @@ class AnswerSettings:
     dense_weight: float = 0.5
     rank_weight: float = 0.1  # prior for the retriever's order: rank_weight / rank
     figure_coverage: float = 0.3  # share of a figure question's topic a sentence with a number must name
-    embed_units: int = 16  # embed only this many units, the best by words and rank (0: all)
+    embed_units: int = 16  # embed only this many units, the best by words and rank (0: all); 24 from more passages
     section_bonus: float = 0.5  # for units under the heading of the section the question asks for
     scope_weight: float = 0.5  # share of a term's weight for the words that pick the document (years, months)
     cause_bonus: float = 0.1  # for a sentence that gives a reason, when the question asks why
@@ -789,7 +789,9 @@ def _score(query: str, units: list[Unit], hits: list[Hit], embed: EmbedFn, weigh
         if phrases:  # "family hubs" in a sentence about family hubs, not families and early help hubs
             u.score += s.phrase_bonus * len(phrases & pairs[id(u)]) / len(phrases)
     # the model reads only the units the words already favour: it is most of an answer's time
-    read = sorted(units, key=lambda u: -u.score)[: s.embed_units] if s.embed_units else units
+    # (half as many again when more passages are read, after the first few answered nothing)
+    limit = s.embed_units + (s.embed_units // 2 if len(hits) > s.passages else 0)
+    read = sorted(units, key=lambda u: -u.score)[:limit] if s.embed_units else units
     vectors = np.asarray(embed([asked] + [u.text for u in read]), dtype=float)
     for u, v in zip(read, vectors[1:]):
         u.dense = float(v @ vectors[0])
@@ -873,6 +875,9 @@ def _fits_type(question: str, text: str, previous: str = "") -> bool:
         # "re-referrals within 12 months": the 12 of "in the last 12 months" is what was asked within, no figure
         for given in re.findall(r"(?<![\w/])\d[\d,.]*\s+[a-z]+", question, re.IGNORECASE):
             text = re.sub(re.escape(given), " ", text, flags=re.IGNORECASE)
+        asked, said = ({int(y) for _, y in MONTH_YEAR.findall(t)} for t in (question, text))
+        if asked and said and max(said) < min(asked):  # "... when Ofsted inspected in July 2013?": not "A survey
+            return False  # was carried out in July 2012 of 111 looked after children", a count of an earlier time
         money = not MONEY_Q.search(question) or MONEY.search(text) or (SHARE_OF.search(question) and "%" in text)
         counts = _counts(question, text) or bool(ANAPHOR.match(text) and _counts(question, previous, any_mention=True))
         return bool(HAS_NUMBER.search(text)) and counts and bool(money)

@@ -327,3 +327,32 @@ def test_which_organisations_are_accountable_is_answered_by_the_bodies_responsib
                      EMBED, settings=LOW)
     assert answer.text.startswith("Medway Council and the Kent and Medway"), answer.text
     assert len(answer.citations) == 1, answer.text
+
+
+def test_a_count_of_an_earlier_month_does_not_answer_a_question_about_a_later_one():
+    hits = [hit(1, "A postal survey was carried out in August 2012 of 111 looked after children.", date="2013-08-23"),
+            hit(2, "At the time of the inspection there were 400 looked after children.", date="2013-08-23")]
+    answer = compose("How many looked after children did Medway have when Ofsted inspected in August 2013?", hits,
+                     EMBED, settings=LOW)
+    assert answer.text.startswith("At the time of the inspection there were 400"), answer.text
+    hits = [hit(1, "The budget projects a deficit of £10.3 million by 31 March 2020.", date="2019-12-01")]
+    answer = compose("How big a deficit was the budget heading for, according to the December 2019 report?", hits,
+                     EMBED, settings=LOW)  # (a later month: what the report expected)
+    assert "£10.3 million" in answer.text, answer.text
+
+
+def test_more_sentences_are_read_by_the_model_when_more_passages_are_read():
+    from assistant.answer import AnswerSettings, _score, split_units
+
+    seen: list[int] = []
+
+    def embed(texts):
+        seen.append(len(texts) - 1)  # (the question is one of them)
+        return EMBED(texts)
+
+    hits = [hit(n, f"Sentence {n} about caseloads. Another sentence {n} about caseloads.") for n in range(1, 11)]
+    s = AnswerSettings(embed_units=4, passages=5)
+    for read in (hits[:5], hits):
+        _score("What about caseloads?", [u for i, h in enumerate(read) for u in split_units(i, h.text)], read, embed,
+               {}, s)
+    assert seen == [4, 6]
