@@ -183,6 +183,8 @@ ESCALATED = (r"\bescalat\w*|\b(?:brought|bring|brings|bringing) to the attention
 EXPANSIONS += [(UNALLOCATED, "unallocated"), (CARRYING, "caseloads caseload responsible for"),
                (IN_PERSON, "remote remotely on site video calls"), (ESCALATED, "brought to the attention escalated")]
 EXPANSIONS += [(r"\b(money|funding|funds?|budgets?|spend|spending|spent|invest\w*)\b|£", "funding budget investment")]
+# "did the police have anyone based there?": reports write of a "deployment" or a "secondment"
+EXPANSIONS += [(r"\bbased (?:in|at|there|here)\b|\bco-located\b", "based deployment seconded co-located")]
 # "were assessments done on time?": reports write of their timeliness
 EXPANSIONS += [(r"\b(?:on|in) time\b|\bpromptly\b|\bquickly enough\b", "timely timeliness")]
 # "How many ...?", "how much ...?": the question's frame, not a word to search for ("too many cases")

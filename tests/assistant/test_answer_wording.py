@@ -356,3 +356,10 @@ def test_more_sentences_are_read_by_the_model_when_more_passages_are_read():
         _score("What about caseloads?", [u for i, h in enumerate(read) for u in split_units(i, h.text)], read, embed,
                {}, s)
     assert seen == [4, 6]
+
+
+def test_someone_based_somewhere_is_a_deployment_there():
+    hits = [hit(1, "Contacts and referrals sent by the police to the MASH are timely.", date="2019-02-28"),
+            hit(2, "The full-time deployment of a police sergeant in the MASH has been positive.", date="2019-02-28")]
+    answer = compose("Did the police have anyone based in the MASH?", hits, EMBED, settings=LOW)
+    assert answer.text.startswith("The full-time deployment of a police sergeant"), answer.text
