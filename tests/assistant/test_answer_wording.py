@@ -363,3 +363,10 @@ def test_someone_based_somewhere_is_a_deployment_there():
             hit(2, "The full-time deployment of a police sergeant in the MASH has been positive.", date="2019-02-28")]
     answer = compose("Did the police have anyone based in the MASH?", hits, EMBED, settings=LOW)
     assert answer.text.startswith("The full-time deployment of a police sergeant"), answer.text
+
+
+def test_long_term_is_one_word_not_long():
+    hits = [hit(1, "Children waiting are adopted or are long-term matched with foster carers."),
+            hit(2, "Children do not wait long to be matched.")]
+    answer = compose("Were children waiting long to be matched?", hits, EMBED, settings=LOW)
+    assert answer.text.startswith("Children do not wait long to be matched"), answer.text
