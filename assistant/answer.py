@@ -248,6 +248,7 @@ SEND_REPORT = re.compile(r"\b(?:area\s+)?send\s+(?:full\s+)?inspections?\b|\bare
 # "did the police have anyone based there?": "the full-time deployment of a police sergeant in the MASH"
 BASED = re.compile(r"\b(?:based|located|co-located|deploy(?:ed|ment|ments)?|seconded|secondments?)\b", re.IGNORECASE)
 TERM = re.compile(r"\b(long|short|medium)[- ]term\b", re.IGNORECASE)  # "long-term matched": one word, not "long"
+FIRST = re.compile(r"\bfirst\b", re.IGNORECASE)  # "first visits" are "initial visits"
 EXTRA = re.compile(r"\bextra\b", re.IGNORECASE)  # "how much extra funding?": reports write "additional funding"
 TIMELINESS = re.compile(r"\btimeliness\b", re.IGNORECASE)  # read as "timely", whose stem is "time"
 
@@ -262,6 +263,7 @@ def terms_of(text: str) -> list[str]:
     text = ESCALATED_RE.sub(" escalated ", text)  # "inspectors brought to the attention of ...": escalated
     text = POSITIONS.sub(r"\1 posts", text)  # "75% of staff were in permanent positions": posts
     text = EXTRA.sub("additional", text)
+    text = FIRST.sub("initial", text)
     text = TERM.sub(r"\1term", text)
     text = BASED.sub(" based ", text)
     text = TIMELINESS.sub("timely", text)  # "were assessments done on time?": "the timeliness of assessments"

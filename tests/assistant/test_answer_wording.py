@@ -370,3 +370,10 @@ def test_long_term_is_one_word_not_long():
             hit(2, "Children do not wait long to be matched.")]
     answer = compose("Were children waiting long to be matched?", hits, EMBED, settings=LOW)
     assert answer.text.startswith("Children do not wait long to be matched"), answer.text
+
+
+def test_first_visits_are_initial_visits():
+    hits = [hit(1, "First visits to families were sometimes late."),
+            hit(2, "Some initial visits to children are delayed.")]
+    answer = compose("Were first visits delayed?", hits, EMBED, settings=LOW)
+    assert answer.text.startswith("Some initial visits to children are delayed"), answer.text
