@@ -584,8 +584,9 @@ def _pick(question: str, hits: list[Hit], embed: EmbedFn, weights: dict[str, flo
     about = {h.doc for h, ok in zip(hits, in_period) if ok and h.kind in OWN_PAPERS}  # a committee paper on the May
     in_period = [ok or h.doc in about for h, ok in zip(hits, in_period)]  # 2022 visit names it once, at the top
     two = BETWEEN_TWO.search(period)  # "between the 2013 and 2019 inspections": those two, not the 2015 one between
-    if two:
-        in_period = [ok and not (h.kind == "full inspection" and two.group(1) < (h.date or "")[:4] < two.group(2))
+    if two:  # (and what the inspections said, not a commissioner's report of the same year)
+        in_period = [ok and h.kind in OFSTED_KINDS
+                     and not (h.kind == "full inspection" and two.group(1) < (h.date or "")[:4] < two.group(2))
                      for h, ok in zip(hits, in_period)]
     councils = () if ACROSS_COUNCILS.search(query) else scope_of(query).authorities
     before = _before(units)

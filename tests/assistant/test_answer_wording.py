@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from assistant.answer import compose
+from vectorstore.retrieval import Hit
 from tests.assistant.test_answer import EMBED, WORDS_ONLY, hit
 
 LOW = replace(WORDS_ONLY, min_score=0.2)
@@ -377,3 +378,15 @@ def test_first_visits_are_initial_visits():
             hit(2, "Some initial visits to children are delayed.")]
     answer = compose("Were first visits delayed?", hits, EMBED, settings=LOW)
     assert answer.text.startswith("Some initial visits to children are delayed"), answer.text
+
+
+def test_between_two_inspections_is_what_the_inspections_said():
+    hits = [hit(1, "Caseloads in the assessment team are unacceptably high at around 40.", doc="2013.pdf",
+                date="2013-08-23"),
+            hit(2, "Caseloads in the assessment teams are high.", doc="2019.pdf", date="2019-08-27"),
+            Hit("id3", "In her view caseloads in the assessment service were too high.",
+                {"doc": "commissioner.txt", "title": "Commissioner's report", "date": "2019-12-01", "year": 2019,
+                 "page": 1, "heading": "", "kind": "commissioner report"}, rank=3)]
+    question = "How did caseloads in the assessment teams compare between the 2013 and 2019 inspections?"
+    answer = compose(question, hits, EMBED, settings=replace(WORDS_ONLY, min_score=0.0, now_ratio=0.0))
+    assert {c.doc for c in answer.citations} == {"2013.pdf", "2019.pdf"}, answer.text
