@@ -683,10 +683,16 @@ def _own_topic(question: str, query: str) -> set[str]:
     return _topic_of(question, query) if _follow_up(question, query) else set()
 
 
+POPULATION = frozenset(tokenize("looked after"))
+
+
 def _topic_of(text: str, query: str) -> set[str]:
     text = SEND_REPORT.sub(" inspection ", text)  # "the 2024 SEND inspection": which report, not its subject
     words = set(terms_of(SCOPE_WORDS.sub(" ", YEARS_ON.sub(" ", text))))  # "in 2015", "two years later": when
-    return words - GENERIC - QUESTION_WORDS - RELATING - FILLER - _council_words(query)
+    words -= GENERIC | QUESTION_WORDS | RELATING | FILLER | _council_words(query)
+    # "How did children in care do at GCSE?": about GCSEs; children in care ("looked after") are whom, unless the
+    # question names nothing else
+    return words - POPULATION if words - POPULATION else words
 
 
 def _event(question: str) -> set[str]:

@@ -390,3 +390,12 @@ def test_between_two_inspections_is_what_the_inspections_said():
     question = "How did caseloads in the assessment teams compare between the 2013 and 2019 inspections?"
     answer = compose(question, hits, EMBED, settings=replace(WORDS_ONLY, min_score=0.0, now_ratio=0.0))
     assert {c.doc for c in answer.citations} == {"2013.pdf", "2019.pdf"}, answer.text
+
+
+def test_children_in_care_are_whom_a_history_is_about_not_its_topic():
+    cited, text = _cited_reports(
+        "How did children in care do at GCSE across the 2013 and 2015 inspections?",
+        ["The GCSE results of looked after children were particularly low.",
+         "The participation of looked after children in their reviews has improved.",
+         "Leaders know their services well."])
+    assert cited == {"2013.pdf"}, text
