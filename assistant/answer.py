@@ -111,7 +111,7 @@ WHO_Q = re.compile(r"^\s*(?:(?:and|so|but)\s+)?(who|which (of (the |his |her )?)
                    r"which (organi[sz]ations?|bodies|agencies|partners))\b|"
                    r"\bwhat (was|is|were|are) the names? of\b", re.IGNORECASE)
 # what Ofsted itself said, and another source named as saying it ("according to the commissioner's report")
-OFSTED_VIEW = re.compile(r"\bofsted(?:['’]s)? (?:view|views|verdict|opinion|assessment)\b|"
+OFSTED_VIEW = re.compile(r"\bofsted(?:['’]s)? (?:view|views|verdict|opinion|assessment|reports|inspections)\b|"
                          r"\bdid ofsted (?:say|find|think)\b|\baccording to ofsted\b", re.IGNORECASE)
 OTHER_SOURCE = re.compile(r"\b(?:commissioner|council['’]s|scrutiny|committee|cabinet|news|update|paper)\b",
                           re.IGNORECASE)
@@ -202,7 +202,7 @@ key findings main what how
 # got any better since?", "Did they find the same thing?"
 RELATING = frozenset(tokenize("anything something still better worse improve improved change changed same thing happen "
                               "next else concern problem problems issue issues hold held compare compared one view way "
-                              "got"))
+                              "got raised"))
 # "when was the commissioner appointed?", "when did the centre open?": a date answers only with the event it dates
 # (word stems, as `tokenize` gives them): "Cabinet approved the move ... in December 2017" does not say it opened
 EVENTS = {"appoint": "appoint post join start recruit", "join": "join appoint start post",

@@ -399,3 +399,17 @@ def test_children_in_care_are_whom_a_history_is_about_not_its_topic():
          "The participation of looked after children in their reviews has improved.",
          "Leaders know their services well."])
     assert cited == {"2013.pdf"}, text
+
+
+def test_ofsteds_reports_are_what_ofsted_wrote_and_raised_is_how_a_question_asks():
+    from assistant.answer import _topic
+
+    hits = [hit(1, "Too many children looked after do not see a dentist often enough.", date="2023-09-11"),
+            Hit("id2", "Dentist appointments for children in care are a concern, the council says.",
+                {"doc": "commissioner.txt", "title": "Commissioner's report", "date": "2019-12-01", "year": 2019,
+                 "page": 1, "heading": "", "kind": "commissioner report"}, rank=2)]
+    answer = compose("What have Ofsted's reports said about dentist appointments for children in care?", hits, EMBED,
+                     settings=LOW)
+    assert {c.doc for c in answer.citations} == {"a.pdf"}, answer.text
+    question = "Has access to dentists been raised as a problem?"
+    assert _topic(question, question) == {"access", "dentist"}
