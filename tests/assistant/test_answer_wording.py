@@ -240,11 +240,16 @@ def test_a_when_question_after_a_sentence_of_context_asks_of_no_year_the_context
     assert "early in 2016" in answer.text, answer.text
 
 
+def _first_answer(question: str, *sentences: str) -> str:
+    """The answer's text when each of `sentences` is one passage of one report, in that order."""
+    return compose(question, [hit(n, text) for n, text in enumerate(sentences, 1)], EMBED, settings=LOW).text
+
+
 def test_think_in_a_name_is_a_word_of_the_topic():
-    hits = [hit(1, "The local authority's approach to family safeguarding is strong."),
-            hit(2, "The local authority's approach to 'Think Family' is mature and well developed.")]
-    answer = compose("How did inspectors describe the 'Think Family' approach?", hits, EMBED, settings=LOW)
-    assert answer.text.startswith("The local authority's approach to 'Think Family'"), answer.text
+    text = _first_answer("How did inspectors describe the 'Think Family' approach?",
+                         "The local authority's approach to family safeguarding is strong.",
+                         "The local authority's approach to 'Think Family' is mature and well developed.")
+    assert text.startswith("The local authority's approach to 'Think Family'"), text
 
 
 def test_physically_there_asks_whether_a_visit_was_remote():
@@ -367,17 +372,16 @@ def test_someone_based_somewhere_is_a_deployment_there():
 
 
 def test_long_term_is_one_word_not_long():
-    hits = [hit(1, "Children waiting are adopted or are long-term matched with foster carers."),
-            hit(2, "Children do not wait long to be matched.")]
-    answer = compose("Were children waiting long to be matched?", hits, EMBED, settings=LOW)
-    assert answer.text.startswith("Children do not wait long to be matched"), answer.text
+    text = _first_answer("Were children waiting long to be matched?",
+                         "Children waiting are adopted or are long-term matched with foster carers.",
+                         "Children do not wait long to be matched.")
+    assert text.startswith("Children do not wait long to be matched"), text
 
 
 def test_first_visits_are_initial_visits():
-    hits = [hit(1, "First visits to families were sometimes late."),
-            hit(2, "Some initial visits to children are delayed.")]
-    answer = compose("Were first visits delayed?", hits, EMBED, settings=LOW)
-    assert answer.text.startswith("Some initial visits to children are delayed"), answer.text
+    text = _first_answer("Were first visits delayed?", "First visits to families were sometimes late.",
+                         "Some initial visits to children are delayed.")
+    assert text.startswith("Some initial visits to children are delayed"), text
 
 
 def test_between_two_inspections_is_what_the_inspections_said():
