@@ -250,6 +250,7 @@ BASED = re.compile(r"\b(?:based|located|co-located|deploy(?:ed|ment|ments)?|seco
 TERM = re.compile(r"\b(long|short|medium)[- ]term\b", re.IGNORECASE)  # "long-term matched": one word, not "long"
 FIRST = re.compile(r"\bfirst\b", re.IGNORECASE)  # "first visits" are "initial visits"
 EXTRA = re.compile(r"\bextra\b", re.IGNORECASE)  # "how much extra funding?": reports write "additional funding"
+WORDED = [(EXTRA, "additional"), (FIRST, "initial"), (TERM, r"\1term"), (BASED, " based ")]
 TIMELINESS = re.compile(r"\btimeliness\b", re.IGNORECASE)  # read as "timely", whose stem is "time"
 
 
@@ -262,10 +263,8 @@ def terms_of(text: str) -> list[str]:
     text = IN_PERSON_RE.sub(" remote ", text)  # "did they come into the office?": "by remote means" answers
     text = ESCALATED_RE.sub(" escalated ", text)  # "inspectors brought to the attention of ...": escalated
     text = POSITIONS.sub(r"\1 posts", text)  # "75% of staff were in permanent positions": posts
-    text = EXTRA.sub("additional", text)
-    text = FIRST.sub("initial", text)
-    text = TERM.sub(r"\1term", text)
-    text = BASED.sub(" based ", text)
+    for pattern, said in WORDED:  # the reports' word for what a question may word otherwise
+        text = pattern.sub(said, text)
     text = TIMELINESS.sub("timely", text)  # "were assessments done on time?": "the timeliness of assessments"
     return tokenize(CHILDRENS_HOME_RE.sub(" home ", text))
 
