@@ -19,7 +19,7 @@ from ingest.metadata import MONTHS as MONTH_NAMES
 from vectorstore.abbreviations import abbreviations, spelled
 from vectorstore.bm25_index import tokenize
 from vectorstore.boilerplate import normalise
-from vectorstore.query_scope import (ASKS_WHEN, AUTHOR_NAMED, CARRYING, CHILDRENS_HOME, ESCALATED, IN_CARE,
+from vectorstore.query_scope import (ACRONYMS, ASKS_WHEN, AUTHOR_NAMED, CARRYING, CHILDRENS_HOME, ESCALATED, IN_CARE,
                                      IN_PERSON, INSPECTORS_NAMED, KIND_WORDS, LATEST, LOOKED_AT, MONTH_OF_YEAR,
                                      NOW_SINCE, RATING_AS_CONTEXT, SINCE_THEN, SOURCE, UNALLOCATED, WHO_INSPECTED,
                                      WHO_WROTE, YEAR, YEARS_ON, Scope,
@@ -250,7 +250,8 @@ BASED = re.compile(r"\b(?:based|located|co-located|deploy(?:ed|ment|ments)?|seco
 TERM = re.compile(r"\b(long|short|medium)[- ]term\b", re.IGNORECASE)  # "long-term matched": one word, not "long"
 FIRST = re.compile(r"\bfirst\b", re.IGNORECASE)  # "first visits" are "initial visits"
 EXTRA = re.compile(r"\bextra\b", re.IGNORECASE)  # "how much extra funding?": reports write "additional funding"
-WORDED = [(EXTRA, "additional"), (FIRST, "initial"), (TERM, r"\1term"), (BASED, " based ")]
+MONEY_WORD = re.compile(r"\b(?:money|cash)\b", re.IGNORECASE)  # "how much money was put in?": reports write "funding"
+WORDED = [(EXTRA, "additional"), (FIRST, "initial"), (TERM, r"\1term"), (BASED, " based "), (MONEY_WORD, "funding")]
 TIMELINESS = re.compile(r"\btimeliness\b", re.IGNORECASE)  # read as "timely", whose stem is "time"
 
 
@@ -564,7 +565,8 @@ def _pick(question: str, hits: list[Hit], embed: EmbedFn, weights: dict[str, flo
     if not units:
         return None
     # "how many newly qualified social workers?": "17 NQSWs were employed", read spelled out
-    short = abbreviations([h.text for h in hits])
+    # (the field's usual ones, "DSG" the Dedicated Schools Grant, and those the passages define)
+    short = ACRONYMS | abbreviations([h.text for h in hits])
     _score(query, units, hits, embed, weights, settings, short, own=question)
     # "Has it improved since?" after a question about 2019 is resolved to "... (since 2020: ...)": its period
     period = query if SINCE.search(query) and not SINCE.search(question) and not YEAR.search(question) else question

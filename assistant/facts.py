@@ -259,6 +259,9 @@ def unknown_names(question: str, vocabulary: Container[str],
     that no passage holds all the words of: "HM Inspectorate of Probation", in a library where "inspectorate"
     and "probation" are never in one passage."""
     named = set(tokenize(" ".join([*MONTHS, "council", *named_authorities(question)])))  # "Medway's Cabinet"
+    asked = set(tokenize(question))  # "the Dedicated Schools Grant", where passages write "the DSG"
+    named |= {t for a, long in ACRONYMS.items() if tokenize(a)[0] in vocabulary and set(tokenize(long)) <= asked
+              for t in tokenize(long)}
     # (a council the library lacks is named as such by `unknown_councils`)
     names = [n for n in NAME_IN_QUESTION.findall(question.strip()) if not set(tokenize(n)) <= named]
     names += [a for a in ABBREVIATION_IN_QUESTION.findall(question)

@@ -161,6 +161,7 @@ ACRONYMS = {
     "UASC": "unaccompanied asylum-seeking children", "CSE": "child sexual exploitation", "PEP": "personal education plan",
     "DCS": "director of children's services", "NQSW": "newly qualified social worker", "EDT": "emergency duty team",
     "YOS": "youth offending service", "JTAI": "joint targeted area inspection", "ASYE": "assessed and supported year in employment",
+    "DSG": "dedicated schools grant",
 }
 # What the field calls one thing in two ways: older reports say "looked after children", newer ones and most
 # people "children in care". In BM25 each phrase is searched for the other.

@@ -289,6 +289,19 @@ def test_extra_funding_is_additional_funding():
     answer = compose("How much extra funding did the council give children's services in 2020-21?", hits, EMBED,
                      settings=LOW)
     assert "£7.6m" in answer.text, answer.text
+    money = compose("How much extra money was put into children's services in 2020-21?", hits, EMBED,
+                    {"money": 5.0, "fund": 3.0, "addit": 2.0}, settings=LOW)  # (money is rarer than funding)
+    assert "£7.6m" in money.text, money.text
+
+
+def test_an_abbreviation_of_the_field_is_read_as_its_words():
+    hits = [hit(1, "Budget monitoring projects a cumulative deficit of £10.3 million on the DSG High Needs reserve.",
+                doc="paper.txt", date="2019-12-01"),
+            hit(2, "A forecast of the grant for schools was published in March.", doc="paper.txt", date="2019-12-01")]
+    answer = compose("What deficit was forecast on the high needs part of the dedicated schools grant?", hits, EMBED,
+                     {"dedic": 5.0, "school": 1.0, "grant": 5.0, "deficit": 3.0, "forecast": 5.0, "high": 1.0,
+                      "need": 1.0}, settings=LOW)
+    assert answer.text.startswith("Budget monitoring projects"), answer.text
 
 
 def test_an_abbreviation_is_read_as_itself_and_as_the_words_it_stands_for():

@@ -111,6 +111,10 @@ def test_unknown_names_are_the_capitalised_words_of_the_question_the_library_lac
     assert unknown_names("When did Parklands in Gillingham open?", vocabulary) == ()
     assert unknown_names("What do foster carers get?", vocabulary) == ()  # lower case words are not names
     assert unknown_names("What did the Council say?", set()) == ()  # a word of every such library
+    # a name the field abbreviates ("DSG"), whose abbreviation the library holds, is known under it
+    asked = "What deficit was forecast on the Dedicated Schools Grant?"
+    assert unknown_names(asked, vocabulary) == ("Dedicated", "Schools", "Grant")
+    assert unknown_names(asked, vocabulary | {"dsg"}) == ()
 
 
 def test_a_name_of_several_words_no_passage_holds_together_is_unknown():
