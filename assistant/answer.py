@@ -251,7 +251,9 @@ TERM = re.compile(r"\b(long|short|medium)[- ]term\b", re.IGNORECASE)  # "long-te
 FIRST = re.compile(r"\bfirst\b", re.IGNORECASE)  # "first visits" are "initial visits"
 EXTRA = re.compile(r"\bextra\b", re.IGNORECASE)  # "how much extra funding?": reports write "additional funding"
 MONEY_WORD = re.compile(r"\b(?:money|cash)\b", re.IGNORECASE)  # "how much money was put in?": reports write "funding"
-WORDED = [(EXTRA, "additional"), (FIRST, "initial"), (TERM, r"\1term"), (BASED, " based "), (MONEY_WORD, "funding")]
+AWAITING = re.compile(r"\bawait(?:s|ed|ing)?\b", re.IGNORECASE)  # "families awaiting assessment" wait for it
+WORDED = [(EXTRA, "additional"), (FIRST, "initial"), (TERM, r"\1term"), (BASED, " based "), (MONEY_WORD, "funding"),
+          (AWAITING, "waiting")]
 TIMELINESS = re.compile(r"\btimeliness\b", re.IGNORECASE)  # read as "timely", whose stem is "time"
 
 

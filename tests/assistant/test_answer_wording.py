@@ -294,6 +294,15 @@ def test_extra_funding_is_additional_funding():
     assert "£7.6m" in money.text, money.text
 
 
+def test_families_awaiting_an_assessment_are_waiting_for_it():
+    hits = [hit(1, "Support for families is set out in the local offer and its assessment guide.", date="2024-04-02"),
+            hit(2, "A programme supports families awaiting assessment, but few families know about it.",
+                date="2024-04-02")]
+    answer = compose("What support is there for families while they wait for an assessment?", hits, EMBED,
+                     {"wait": 4.0, "famili": 1.0, "support": 1.0, "assess": 1.0}, settings=LOW)
+    assert "A programme supports families awaiting" in answer.text and "local offer" not in answer.text, answer.text
+
+
 def test_an_abbreviation_of_the_field_is_read_as_its_words():
     hits = [hit(1, "Budget monitoring projects a cumulative deficit of £10.3 million on the DSG High Needs reserve.",
                 doc="paper.txt", date="2019-12-01"),
