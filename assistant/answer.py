@@ -158,6 +158,9 @@ ANAPHOR = re.compile(r"\s*(?:(?:this|these|it|they|that)\b(?!\s+(?:report|letter
 INCLUDES = re.compile(r"\s*(?:this|these|they|it) (?:includes?|included|comprises?|comprised|involves?|involved|"
                       r"consists?|consisted)\b", re.IGNORECASE)  # a sentence giving what the one before it names
 LEADS_IN = re.compile(r":\s*$|\bthe following\b[^.]{0,40}\.?\s*$", re.IGNORECASE)  # a line a list follows
+# "The report sets out several areas where we must concentrate our efforts.": the paragraph after it names them
+PROMISES = re.compile(r"\b(?:sets?|setting) out (?:several|a number of|some|a few|three|four|five|six) "
+                      r"(?:areas|priorities|actions|points|issues|recommendations|things)\b", re.IGNORECASE)
 LIST_Q = re.compile(r"\b(what|which) (were|are) (the|some)\b|\bareas?\b|\bimprove(?!d)\w*\b|\brecommend\w*\b|\blist\b|"
                     r"\btopics\b|\bweaknesses\b|\bstrengths\b|\bjudgements\b", re.IGNORECASE)
 MONTHS = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -638,6 +641,9 @@ def _pick(question: str, hits: list[Hit], embed: EmbedFn, weights: dict[str, flo
         own = [u for u in eligible if hits[u.hit].doc in named]
         if any(u.score >= settings.min_score for u in own):
             eligible = own
+    # (a promise is an answer only with what it promises: not where its passage ends)
+    eligible = [u for u in eligible if not PROMISES.search(u.text) or any(v.hit == u.hit and v.line > u.line
+                                                                          for v in units)]
     best = max(eligible, key=lambda u: u.score, default=None)
     if best is None or best.score < settings.min_score:
         return None
@@ -651,6 +657,9 @@ def _pick(question: str, hits: list[Hit], embed: EmbedFn, weights: dict[str, flo
     chosen += [before[id(u)] for u in chosen  # "The number ... now stands at around 15" is read with what it counts
                if id(u) in before and ANAPHOR.match(u.text) and before[id(u)] not in chosen]
     chosen += _listed(chosen, eligible, settings)
+    for u in [u for u in chosen if PROMISES.search(u.text)]:
+        after = [v for v in units if v.hit == u.hit and v.line > u.line and v not in chosen]
+        chosen += [v for v in after if v.line == min(w.line for w in after)][: settings.max_sentences]
     following = {id(a): b for a, b in zip(eligible, eligible[1:]) if (a.hit, a.line) == (b.hit, b.line)}
     chosen += [following[id(u)] for u in chosen  # "... a welcome increase in the range of professionals in the MASH.
                if id(u) in following and INCLUDES.match(following[id(u)].text)  # This includes an education lead,

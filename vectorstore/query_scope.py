@@ -20,7 +20,8 @@ KIND_WORDS: list[tuple[str, str]] = [
     (r"\bcommissioner'?s?\b", "commissioner report"),
     (r"\bscrutiny\b|\bcommittee\b", "scrutiny committee report"),
     (r"\bjoint targeted area inspection\b|\bjtai\b", "joint targeted area inspection"),
-    (r"\bnews\b|\bpress release\b", "council news"),
+    (r"\bnews\b|\bpress release\b|\b(?:public|progress) update\b|"  # "the council's public update on the visit"
+     r"\bcouncil(?:'s|’s)? (?:own )?(?:update|statement|announcement)\b", "council news"),
     (r"\b(?:full |ilacs |single |re-?)?inspections?\b", "full inspection"),
 ]
 COMMON_WORDS = frozenset({"Reading", "Bury", "Bath", "Barking"})  # council names that are also ordinary words

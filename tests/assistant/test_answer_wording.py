@@ -303,6 +303,17 @@ def test_families_awaiting_an_assessment_are_waiting_for_it():
     assert "A programme supports families awaiting" in answer.text and "local offer" not in answer.text, answer.text
 
 
+def test_a_sentence_promising_areas_is_answered_with_the_paragraph_naming_them():
+    promise = "The report sets out several areas where we must concentrate our improvement efforts."
+    hits = [hit(1, f"We were pleased by the visit.\n{promise}", doc="news.txt", date="2022-10-26"),
+            hit(2, f"{promise}\nInspectors identified challenges around placement sufficiency. Transition planning "
+                   "must be stronger.\nThe next visit will be in 2023.", doc="news.txt", date="2022-10-26")]
+    answer = compose("Which areas did the council say it must concentrate on?", hits, EMBED, settings=LOW)
+    assert answer.citations[0].text == hits[1].text, answer.text  # (not the passage ending with the promise)
+    assert "placement sufficiency" in answer.text and "Transition planning" in answer.text, answer.text
+    assert "next visit" not in answer.text, answer.text
+
+
 def test_an_abbreviation_of_the_field_is_read_as_its_words():
     hits = [hit(1, "Budget monitoring projects a cumulative deficit of £10.3 million on the DSG High Needs reserve.",
                 doc="paper.txt", date="2019-12-01"),

@@ -33,6 +33,9 @@ def test_question_scope_reads_years_kinds_and_councils():
     assert s.years == (2019,) and s.kinds == ("focused visit",) and s.authorities == ("North Somerset",)
     assert scope_of("What did the area SEND inspection say?").kinds == ("area SEND inspection",)
     assert not scope_of("What about supervision?")
+    # a council's own account of a visit is its news ("the council's public update on the monitoring visit")
+    asked = scope_of("In the council's public update on the September 2022 monitoring visit, what did it say?")
+    assert set(asked.kinds) == {"council news", "monitoring visit"}
     assert s.matches({"local_authority": "North Somerset", "kind": "focused visit", "year": 2019})
     assert not s.matches({"local_authority": "Somerset", "kind": "focused visit", "year": 2019})
 
