@@ -235,7 +235,9 @@ LABELLED = re.compile(r"^[^:]{3,40}(?<!\bis)(?<!\bare)(?<!\bwas)(?<!\bwere):\s*\
 # "even" or "back": "not yet open", "Aut Even", "going back home")
 FILLER = frozenset(tokenize("within across among around towards upon also however whether actually really "
                             "exactly"))
-THINKING = re.compile(r"\b(?:think|thinks|thought)\b")  # lower case: a verb of the question's frame
+THINKING = re.compile(r"\b(?:think|thinks|thought)\b|"  # lower case: a verb of the question's frame
+                      r"(?<=['’]s )(?:view|views|verdict|opinion)\s+of\b|(?<=s['’] )(?:view|views|verdict|opinion)\s+of\b")
+# ("how did Ofsted's view of ... change?", "inspectors' view of": whose view, not the children's views)
 # How questions say it -> how the documents say it (stemmed): "who led" -> "lead inspector"
 SAME = {"led": "lead", "rate": "judg", "grade": "judg", "judgment": "judg"}
 EmbedFn = Callable[[list[str]], list[list[float]]]

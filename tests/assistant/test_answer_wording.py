@@ -314,6 +314,14 @@ def test_a_sentence_promising_areas_is_answered_with_the_paragraph_naming_them()
     assert "next visit" not in answer.text, answer.text
 
 
+def test_ofsteds_view_of_a_service_is_whose_view_not_what_is_asked_about():
+    hits = [hit(1, "Young people's views of the board are that it is slow to change things.", date="2019-08-27"),
+            hit(2, "Disabled children receive an effective service from the disability team.", date="2019-08-27")]
+    answer = compose("What was Ofsted's view of services for disabled children?", hits, EMBED,
+                     {"view": 3.0, "disabl": 2.0, "chang": 2.0}, settings=LOW)
+    assert answer.text.startswith("Disabled children receive"), answer.text
+
+
 def test_an_abbreviation_of_the_field_is_read_as_its_words():
     hits = [hit(1, "Budget monitoring projects a cumulative deficit of £10.3 million on the DSG High Needs reserve.",
                 doc="paper.txt", date="2019-12-01"),
