@@ -638,8 +638,9 @@ def _pick(question: str, hits: list[Hit], embed: EmbedFn, weights: dict[str, flo
     event = _event(question)
     if event:  # ("when did the centre open?": a sentence saying when its move was approved does not answer)
         eligible = [u for u in eligible if event & u.terms]
-    if named and DATE_Q.search(question):  # "on which dates was the visit in the 8 July 2021 letter?": the letter
-        # says, before a council paper that lists every visit
+    if named and (DATE_Q.search(question) or AS_SOURCE.search(query)):  # "on which dates was the visit in the
+        # 8 July 2021 letter?", "what did the July 2019 inspection say?": the report says, before a council paper
+        # that lists every visit or reports on its progress since
         own = [u for u in eligible if hits[u.hit].doc in named]
         if any(u.score >= settings.min_score for u in own):
             eligible = own

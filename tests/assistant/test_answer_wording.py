@@ -322,6 +322,16 @@ def test_ofsteds_view_of_a_service_is_whose_view_not_what_is_asked_about():
     assert answer.text.startswith("Disabled children receive"), answer.text
 
 
+def test_what_a_named_report_said_is_answered_from_it_before_a_council_paper_about_it():
+    paper = Hit("id1", "Pathway plans are up to date and written with young people's input since the 2019 "
+                       "inspection.", {"doc": "paper.txt", "title": "Paper", "date": "2022-07-19", "year": 2022,
+                                    "page": 1, "heading": "", "kind": "scrutiny committee report"}, rank=1)
+    hits = [paper, hit(2, "Pathway planning takes place too late.", doc="insp.pdf", date="2019-08-27")]
+    answer = compose("What did the 2019 inspection say about pathway planning?", hits, EMBED,
+                     settings=replace(LOW, keep_ratio=0.1), named=("insp.pdf",), named_year=2019)
+    assert [c.doc for c in answer.citations] == ["insp.pdf"], answer.text
+
+
 def test_an_abbreviation_of_the_field_is_read_as_its_words():
     hits = [hit(1, "Budget monitoring projects a cumulative deficit of £10.3 million on the DSG High Needs reserve.",
                 doc="paper.txt", date="2019-12-01"),
