@@ -56,6 +56,7 @@ OCCASION = re.compile(r"(?<=\w),?\s+when\s+", re.IGNORECASE)  # a clause naming 
 LEADING_OCCASION = re.compile(r"^\s*(?:when|after|before|at|during)\b[^,?]{3,120},\s*"  # "When ..., what ...?"
                               r"(?=(?:what|which|how|who|why|where|when|did|does|do|is|are|was|were|has|have)\b)",
                               re.IGNORECASE)
+GIVEN = re.compile(r",\s+(?:given|considering|bearing in mind)\b", re.IGNORECASE)  # a clause giving the question's context
 OCCASION_NAMED = re.compile(r"\b(ofsted|inspect\w*|visit\w*|commissioner|review\w*|report|monitor\w*|wrote)\b",
                             re.IGNORECASE)
 DATE_Q = re.compile(ASKS_WHEN, re.IGNORECASE)
@@ -102,7 +103,8 @@ COLOPHON = re.compile(r"\bregulates and inspects to achieve excellence\b|\bIt as
 # a council paper's formalities: "There are no legal implications arising from this report.", "The Committee is
 # asked to note the report." (its financial implications can hold figures, and stay)
 FORMALITY = re.compile(r"\bthere are no [a-z ]{0,30}implications\b|"
-                       r"\bis asked to (?:note|consider|comment on) the report\b", re.IGNORECASE)
+                       r"\bis asked to (?:note|consider|comment on) the report\b|"
+                       r"\bis leading Ofsted['’]s work into how\b", re.IGNORECASE)  # the 2020-21 letters' national preface
 ABOUT_FORMALITY = re.compile(r"\bimplications?\b|\brecommend\w*\b|\basked to\b", re.IGNORECASE)
 CONTENTS_ENTRY = re.compile(r"\b[a-z]+ \d{1,3} (?=[A-Z])")  # "... what they mean 2 Service information 3 Overall ..."
 POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b")  # "ME4 4TR": a letter's address block
@@ -227,6 +229,8 @@ INSPECTORS_ON = re.compile(r"\binspectors?\s+(?:(?:were|was)\s+)?on the (?:[\w'�
 # "... the focused visit that was published in January 2026?": what the visit is, not the event asked about
 DESCRIBED = re.compile(r"(?<!\bit )\b(?:that|which|who)\s+(?:was|were|is|are|had been|has been)\s+[^,?]*",
                        re.IGNORECASE)
+EXPECTED_THING = re.compile(r"\bexpect(?:ed|s|ing)?\s+(?:(?:ofsted|the|its|their|a|an|next|full|further|another)"
+                            r"(?:['’]s)?\s+)*([a-z][\w-]+)", re.IGNORECASE)
 TOOK_UP = re.compile(r"\b(?:take|takes|took|taken|taking) (?:up|over)\b", re.IGNORECASE)  # "take up the job": start it
 SCOPE_WORDS = re.compile(rf"\b(?:{MONTHS}|spring|summer|autumn|winter|(?:19|20)\d\d)\b", re.IGNORECASE)
 # "Inspection dates: 15 July", "Lead inspector: A Name"; not a sentence ("The make-up of the council is: 32 ...")
@@ -719,6 +723,9 @@ def _event(question: str) -> set[str]:
     # inspection, when did the board start?" asks of no inspection)
     asked = TOOK_UP.sub(" start appoint ", DESCRIBED.sub(" ", _asked(question)))
     words = {w for t in tokenize(asked) if t in EVENTS for w in EVENTS[t].split()}
+    expected = EXPECTED_THING.search(asked)  # "when did the council expect Ofsted's full re-inspection?": a sentence
+    if expected:  # naming one, not the next monitoring visit
+        words |= {t for t in tokenize(expected.group(1)) if len(t) > 2}
     # "when were inspectors on site?": the inspection's dates, not a year
     if INSPECTORS_THERE.search(asked) or INSPECTORS_ON.search(asked):
         words |= {"date", "visit"}  # (word stems; not "... improved since the inspection in 2019")
@@ -784,6 +791,9 @@ def _score(query: str, units: list[Unit], hits: list[Hit], embed: EmbedFn, weigh
     parts = OCCASION.split(query, maxsplit=1)
     if len(parts) == 2 and not DATE_Q.search(query) and OCCASION_NAMED.search(parts[1]):
         scope |= set(terms_of(parts[1])) - set(terms_of(parts[0]))
+    given = GIVEN.split(query, maxsplit=1)  # "how was the visit carried out, given the pandemic?": the pandemic is
+    if len(given) == 2:  # why the question is asked, not what it asks about
+        scope |= set(terms_of(given[1])) - set(terms_of(given[0]))
     # ("two years later" says when, not what)
     mine = {SAME.get(t, t) for t in terms_of(YEARS_ON.sub(" ", own))} if _follow_up(own, query) else set()
     weight = {t: weights.get(t, 1.0) * (s.scope_weight if t in scope else 1.0) * (s.own_weight if t in mine else 1.0)

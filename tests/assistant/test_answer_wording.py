@@ -332,6 +332,31 @@ def test_what_a_named_report_said_is_answered_from_it_before_a_council_paper_abo
     assert [c.doc for c in answer.citations] == ["insp.pdf"], answer.text
 
 
+def test_a_clause_giving_the_context_of_a_question_is_not_what_it_asks_about():
+    hits = [hit(1, "The pandemic has delayed some aspects of the improvement plan.", date="2021-07-08"),
+            hit(2, "This visit was carried out fully by remote means.", date="2021-07-08")]
+    answer = compose("How was the visit carried out, given the pandemic?", hits, EMBED,
+                     {"pandem": 4.0, "carri": 1.0}, settings=replace(LOW, scope_weight=0.1))
+    assert answer.text.startswith("This visit was carried out"), answer.text
+
+
+def test_the_preface_of_the_2020_21_letters_answers_nothing():
+    preface = ("Her Majesty's Chief Inspector is leading Ofsted's work into how England's social care system has "
+               "delivered child-centred practice during the COVID-19 pandemic.")
+    hits = [hit(1, preface, date="2021-07-08"), hit(2, "This visit was carried out fully by remote means.",
+                                                      date="2021-07-08")]
+    answer = compose("How did Ofsted carry out the visit during COVID?", hits, EMBED, settings=LOW)
+    assert answer.text.startswith("This visit was carried out"), answer.text
+
+
+def test_when_something_was_expected_is_answered_by_a_sentence_naming_it():
+    hits = [hit(1, "A full re-run of the monitoring visit is expected by the council in autumn 2022.",
+                date="2022-07-19"),
+            hit(2, "A re-inspection by Ofsted is planned for spring 2023.", date="2022-10-26")]
+    answer = compose("When did the council expect Ofsted's full re-inspection?", hits, EMBED, settings=LOW)
+    assert answer.text.startswith("A re-inspection"), answer.text
+
+
 def test_an_abbreviation_of_the_field_is_read_as_its_words():
     hits = [hit(1, "Budget monitoring projects a cumulative deficit of £10.3 million on the DSG High Needs reserve.",
                 doc="paper.txt", date="2019-12-01"),
