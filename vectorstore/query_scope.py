@@ -144,7 +144,9 @@ IMPROVE = (r"(?:\bimprove(?!d)\w*\b(?!\s+(?:board|plan|partner|programme|journey
 # What inspection documents call the thing a question asks for, added to the lexical query.
 EXPANSIONS: list[tuple[str, str]] = [
     (WHO_INSPECTED, INSPECTORS_NAMED),
-    (ASKS_WHEN + r"|\bhow long ago\b", "dates inspection dates visit on published"),
+    # ("when was the Children's Trust replaced?" asks of no visit: its words would find every report's first page)
+    (r"^(?=[^\n]*\b(?:inspect\w*|visit\w*|ofsted|report\w*|letter|publish\w*|found|judged|rated|graded)\b)"
+     rf"[^\n]*?(?:{ASKS_WHEN}|\bhow long ago\b)", "dates inspection dates visit on published"),
     (IMPROVE + r"|\brecommend\w*\b|\bareas? for (development|improvement)\b|\bweakness\w*\b",
      "what needs to improve improvement recommendations"),
     (r"\brat(ed|ing)\b|\bjudge?ments?\b|\bjudged\b|\bgrade[ds]?\b|\boverall effectiveness\b",

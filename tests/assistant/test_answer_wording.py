@@ -357,6 +357,13 @@ def test_when_something_was_expected_is_answered_by_a_sentence_naming_it():
     assert answer.text.startswith("A re-inspection"), answer.text
 
 
+def test_what_takes_the_place_of_something_replaces_it():
+    hits = [hit(1, "The trust board met in March to agree its new terms of reference.", date="2013-08-23"),
+            hit(2, "In September 2013 a new partnership, Medway CAN, will take its place.", date="2013-08-23")]
+    answer = compose("When was the trust replaced?", hits, EMBED, {"trust": 1.0, "replac": 3.0}, settings=LOW)
+    assert answer.text.startswith("In September 2013"), answer.text
+
+
 def test_an_abbreviation_of_the_field_is_read_as_its_words():
     hits = [hit(1, "Budget monitoring projects a cumulative deficit of £10.3 million on the DSG High Needs reserve.",
                 doc="paper.txt", date="2019-12-01"),

@@ -66,6 +66,14 @@ def test_on_time_is_searched_as_timeliness():
     assert "timeliness" not in expand("What did the visit find about health assessments?")
 
 
+def test_a_when_question_is_searched_with_a_reports_dates_only_when_it_asks_of_a_report():
+    from vectorstore.query_scope import expand
+
+    assert "dates" in expand("When did the 2019 inspection take place?")
+    assert "dates" in expand("When was Medway put under notice after being found inadequate?")
+    assert "dates" not in expand("When was the Children's Trust replaced?")
+
+
 def test_a_body_named_after_a_place_is_not_its_council():
     assert not scope_of("What did the 2019 inspection of Kent Police's child protection work find?").authorities
     assert not scope_of("Who chairs the Kent and Medway Integrated Care Board?").authorities
