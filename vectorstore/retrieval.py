@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import threading
+from datetime import date
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
@@ -24,6 +25,8 @@ SECTION_BONUS = 0.5  # in first places, for chunks under the heading of the sect
 # A question about how things stand now is searched in the documents of the newest year and the RECENT_YEARS before
 # it, which earn NOW_BONUS first places (chosen on medway_dev4.jsonl, docs/evaluation.md)
 RECENT_YEARS, NOW_BONUS = 3, 2.0
+YEARS_AFTER = re.compile(r"\b(?:since|in the years? after|in the (?:months|years) following)\b[^?]{0,30}?\b((?:19|20)\d\d)\b",
+                         re.IGNORECASE)
 OWN_PAPERS = ("scrutiny committee report", "council news")  # what a council publishes about itself
 OFSTED_KINDS = ("full inspection", "focused visit", "monitoring visit", "area SEND inspection",  # what Ofsted writes
                 "joint targeted area inspection")
@@ -381,6 +384,10 @@ class Retriever:
     def _scoped(self, query: str, filters: Filters) -> Filters | None:
         """Filters restricted to the documents the question points at, when any document fits."""
         scope, now = scope_of(query), asks_now(query)
+        after = YEARS_AFTER.search(query)  # "how much was put in in the years after the 2019 judgement?": the
+        # documents from then on (a history since then starts with that year's)
+        if after and scope.years == (int(after.group(1)),) and not asks_over_time(query):
+            scope = replace(scope, years=tuple(range(scope.years[0], date.today().year + 1)))
         if _ofsted_said(query):  # "what did Ofsted say ...": its own letters and reports
             scope = replace(scope, kinds=OFSTED_KINDS)
         if not scope and not now:

@@ -353,6 +353,22 @@ def test_a_question_about_now_is_searched_in_the_last_few_years_documents(librar
         {"2023.txt", "2025.txt"}
 
 
+def test_a_question_about_the_years_after_one_is_searched_in_the_documents_from_then_on(library_factory, tmp_path):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "2019.txt").write_text("Children and Young People Overview and Scrutiny Committee\n\n1 November 2019\n\n"
+                                     + "The council agreed its plans for services in 2019. " * 4 + "\n",
+                                     encoding="utf-8")
+    (folder / "2022.txt").write_text("Children and Young People Overview and Scrutiny Committee\n\n1 July 2022\n\n"
+                                     "Additional money of £7.6m was put into children's services in 2020-21.\n",
+                                     encoding="utf-8")
+    lib = library_factory()
+    lib.ingest([folder])
+    assert lib.search("What did the council agree in 2019?", k=2)[0].doc == "2019.txt"
+    assert lib.search("How much additional money was put in in the years after the 2019 judgement?",
+                      k=2)[0].doc == "2022.txt"
+
+
 def test_a_question_checks_the_store_once_and_embeds_each_text_once(library_factory, letters, fake_embedder,
                                                                     monkeypatch):
     """A question looks at the library a dozen times (BM25 index, home council, named reports, facts): the
