@@ -261,9 +261,10 @@ FIRST = re.compile(r"\bfirst\b", re.IGNORECASE)  # "first visits" are "initial v
 EXTRA = re.compile(r"\bextra\b", re.IGNORECASE)  # "how much extra funding?": reports write "additional funding"
 MONEY_WORD = re.compile(r"\b(?:money|cash)\b", re.IGNORECASE)  # "how much money was put in?": reports write "funding"
 AWAITING = re.compile(r"\bawait(?:s|ed|ing)?\b", re.IGNORECASE)  # "families awaiting assessment" wait for it
+CAME_DOWN = re.compile(r"\b(?:come|came|gone|went|coming|going) down\b", re.IGNORECASE)  # "has turnover come down?"
 IN_PLACE = re.compile(r"\b(?:take|takes|took|taken|taking) (?:its|their|his|her|the) place\b", re.IGNORECASE)
 WORDED = [(IN_PLACE, "replace"), (EXTRA, "additional"), (FIRST, "initial"), (TERM, r"\1term"), (BASED, " based "),
-          (MONEY_WORD, "funding"), (AWAITING, "waiting")]  # ("... will take its place": it replaces)
+          (MONEY_WORD, "funding"), (AWAITING, "waiting"), (CAME_DOWN, "reduced")]  # ("... will take its place": it replaces)
 TIMELINESS = re.compile(r"\btimeliness\b", re.IGNORECASE)  # read as "timely", whose stem is "time"
 
 

@@ -238,6 +238,9 @@ NOW = re.compile(r"\b(current|currently|now|still|at present|presently|today|the
 # A question in the present tense: "Is ...?", "Are ...?", "How well does ...?" ("Has it been raised?" asks of the past)
 PRESENT = re.compile(r"^\s*(?:(?:and|so|but) )?(?:is|are|does|do|can|(?:how|what|which|who|where|why)(?: [\w'’-]+){0,4}"
                      r" (?:is|are|does|do))\b", re.IGNORECASE)
+# "Has staff turnover come down?": how it stands now, against before
+CHANGED_BY_NOW = re.compile(r"^\s*(?:(?:and|so|but) )?(?:has|have)\b[^?]{0,60}?\b(?:come|gone) (?:down|up)\b",
+                            re.IGNORECASE)
 PAST = re.compile(r"^\s*(?:(?:and|so|but) )?(?:was|were|did|had)\b", re.IGNORECASE)  # "Was it still a concern then?"
 # "What is the squad that Ofsted mentioned ...?": present tense, about what a report told
 TOLD = re.compile(r"\b(said|found|mentioned|noted|reported|described|highlighted|looked at|inspected|visited)\b",
@@ -250,7 +253,8 @@ def asks_now(question: str) -> bool:
     """How things stand now: a question in the present tense, or saying "still", "now", "last", naming no year or
     kind of report, and not asking for a history."""
     scope = scope_of(question)
-    said = NOW.search(question) or NOW_LAST.search(question) or (PRESENT.search(question) and not TOLD.search(question))
+    said = NOW.search(question) or NOW_LAST.search(question) or CHANGED_BY_NOW.search(question) or \
+        (PRESENT.search(question) and not TOLD.search(question))
     return bool(said) and not PAST.search(question) and not scope.years and not scope.kinds and not asks_over_time(question)
 
 

@@ -364,6 +364,13 @@ def test_what_takes_the_place_of_something_replaces_it():
     assert answer.text.startswith("In September 2013"), answer.text
 
 
+def test_what_has_come_down_has_reduced():
+    hits = [hit(1, "Staff turnover was high in the assessment team, where workers came and went.", date="2026-01-12"),
+            hit(2, "Staff turnover has reduced and more staff are permanent.", date="2026-01-12")]
+    answer = compose("Has staff turnover come down?", hits, EMBED, {"reduc": 3.0, "come": 1.0}, settings=LOW)
+    assert "turnover has reduced" in answer.text and "came and went" not in answer.text, answer.text
+
+
 def test_an_abbreviation_of_the_field_is_read_as_its_words():
     hits = [hit(1, "Budget monitoring projects a cumulative deficit of £10.3 million on the DSG High Needs reserve.",
                 doc="paper.txt", date="2019-12-01"),

@@ -329,6 +329,8 @@ def test_how_things_stand_now_is_read_from_the_last_few_years():
     assert not asks_now("Was supervision still a problem in 2019?")  # a year named: then, not now
     assert not asks_now("Is supervision still weak at the last focused visit?")  # a report named: that one
     assert not asks_now("How has supervision changed up to now?")  # a history
+    assert asks_now("Has staff turnover come down?")  # how it stands now, against before
+    assert not asks_now("Has staff turnover come down since 2019?")
     assert not asks_now("Was supervision still a problem then?")  # of the past
     assert not asks_now("What is the Wednesday Squad that Ofsted mentioned?")  # what a report told
     assert "still" not in expand("Is supervision still a problem?")
