@@ -626,7 +626,8 @@ def _pick(question: str, hits: list[Hit], embed: EmbedFn, weights: dict[str, flo
         # a letter's opening ("Inspectors looked at ...") says which visit it was, not what was found: it answers
         # only when no finding does; "This letter summarises the findings of the focused visit to ... on 3 May",
         # never (it promises the findings and gives none)
-        findings = [u for u in eligible if not OPENING.search(u.text)]
+        # (and the items of its list: "Inspectors reviewed ..., with a focus on: - Disabled children in care")
+        findings = [u for u in eligible if not OPENING.search(u.text) and not (u.is_item and OPENING.search(u.lead))]
         if any(u.score >= settings.min_score for u in findings):
             eligible = findings
         eligible = [u for u in eligible if not SELF_SUMMARY.search(u.text)]

@@ -369,6 +369,15 @@ def test_what_has_come_down_has_reduced():
     assert "turnover has reduced" in answer.text and "came and went" not in answer.text, answer.text
 
 
+def test_the_list_of_what_inspectors_looked_at_is_no_finding():
+    letter = ("Inspectors reviewed the progress made for disabled children, with a focus on:\n"
+              "- Disabled children in care transitioning to adult services.\n"
+              "- Disabled children receiving a short-break service.")
+    text = _first_answer("How well were disabled children in care transitioning to adult services?", letter,
+                         "The experiences of older disabled children moving to adult services are variable.")
+    assert text.startswith("The experiences of older disabled children"), text
+
+
 def test_an_abbreviation_of_the_field_is_read_as_its_words():
     hits = [hit(1, "Budget monitoring projects a cumulative deficit of £10.3 million on the DSG High Needs reserve.",
                 doc="paper.txt", date="2019-12-01"),
