@@ -56,7 +56,8 @@ OCCASION = re.compile(r"(?<=\w),?\s+when\s+", re.IGNORECASE)  # a clause naming 
 LEADING_OCCASION = re.compile(r"^\s*(?:when|after|before|at|during)\b[^,?]{3,120},\s*"  # "When ..., what ...?"
                               r"(?=(?:what|which|how|who|why|where|when|did|does|do|is|are|was|were|has|have)\b)",
                               re.IGNORECASE)
-GIVEN = re.compile(r",\s+(?:given|considering|bearing in mind)\b", re.IGNORECASE)  # a clause giving the question's context
+# a clause giving the question's context: ", given the pandemic"
+GIVEN = re.compile(r",\s+(?:given|considering|bearing in mind)\b", re.IGNORECASE)
 OCCASION_NAMED = re.compile(r"\b(ofsted|inspect\w*|visit\w*|commissioner|review\w*|report|monitor\w*|wrote)\b",
                             re.IGNORECASE)
 DATE_Q = re.compile(ASKS_WHEN, re.IGNORECASE)
@@ -104,7 +105,8 @@ COLOPHON = re.compile(r"\bregulates and inspects to achieve excellence\b|\bIt as
 # asked to note the report." (its financial implications can hold figures, and stay)
 FORMALITY = re.compile(r"\bthere are no [a-z ]{0,30}implications\b|"
                        r"\bis asked to (?:note|consider|comment on) the report\b|"
-                       r"\bis leading Ofsted['’]s work into how\b", re.IGNORECASE)  # the 2020-21 letters' national preface
+                       r"\bis leading Ofsted['’]s work into how\b",  # the 2020-21 letters' national preface
+                       re.IGNORECASE)
 ABOUT_FORMALITY = re.compile(r"\bimplications?\b|\brecommend\w*\b|\basked to\b", re.IGNORECASE)
 CONTENTS_ENTRY = re.compile(r"\b[a-z]+ \d{1,3} (?=[A-Z])")  # "... what they mean 2 Service information 3 Overall ..."
 POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b")  # "ME4 4TR": a letter's address block
@@ -240,7 +242,8 @@ LABELLED = re.compile(r"^[^:]{3,40}(?<!\bis)(?<!\bare)(?<!\bwas)(?<!\bwere):\s*\
 FILLER = frozenset(tokenize("within across among around towards upon also however whether actually really "
                             "exactly"))
 THINKING = re.compile(r"\b(?:think|thinks|thought)\b|"  # lower case: a verb of the question's frame
-                      r"(?<=['’]s )(?:view|views|verdict|opinion)\s+of\b|(?<=s['’] )(?:view|views|verdict|opinion)\s+of\b")
+                      r"(?<=['’]s )(?:view|views|verdict|opinion)\s+of\b|"
+                      r"(?<=s['’] )(?:view|views|verdict|opinion)\s+of\b")
 # ("how did Ofsted's view of ... change?", "inspectors' view of": whose view, not the children's views)
 # How questions say it -> how the documents say it (stemmed): "who led" -> "lead inspector"
 SAME = {"led": "lead", "rate": "judg", "grade": "judg", "judgment": "judg"}
@@ -264,7 +267,7 @@ AWAITING = re.compile(r"\bawait(?:s|ed|ing)?\b", re.IGNORECASE)  # "families awa
 CAME_DOWN = re.compile(r"\b(?:come|came|gone|went|coming|going) down\b", re.IGNORECASE)  # "has turnover come down?"
 IN_PLACE = re.compile(r"\b(?:take|takes|took|taken|taking) (?:its|their|his|her|the) place\b", re.IGNORECASE)
 WORDED = [(IN_PLACE, "replace"), (EXTRA, "additional"), (FIRST, "initial"), (TERM, r"\1term"), (BASED, " based "),
-          (MONEY_WORD, "funding"), (AWAITING, "waiting"), (CAME_DOWN, "reduced")]  # ("... will take its place": it replaces)
+          (MONEY_WORD, "funding"), (AWAITING, "waiting"), (CAME_DOWN, "reduced")]  # ("will take its place": replaces)
 TIMELINESS = re.compile(r"\btimeliness\b", re.IGNORECASE)  # read as "timely", whose stem is "time"
 
 

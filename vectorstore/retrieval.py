@@ -25,8 +25,8 @@ SECTION_BONUS = 0.5  # in first places, for chunks under the heading of the sect
 # A question about how things stand now is searched in the documents of the newest year and the RECENT_YEARS before
 # it, which earn NOW_BONUS first places (chosen on medway_dev4.jsonl, docs/evaluation.md)
 RECENT_YEARS, NOW_BONUS = 3, 2.0
-YEARS_AFTER = re.compile(r"\b(?:since|in the years? after|in the (?:months|years) following)\b[^?]{0,30}?\b((?:19|20)\d\d)\b",
-                         re.IGNORECASE)
+YEARS_AFTER = re.compile(r"\b(?:since|in the years? after|in the (?:months|years) following)\b"
+                         r"[^?]{0,30}?\b((?:19|20)\d\d)\b", re.IGNORECASE)
 OWN_PAPERS = ("scrutiny committee report", "council news")  # what a council publishes about itself
 OFSTED_KINDS = ("full inspection", "focused visit", "monitoring visit", "area SEND inspection",  # what Ofsted writes
                 "joint targeted area inspection")
