@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import re
 import threading
-from datetime import date
 from contextlib import contextmanager
+from datetime import date
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
