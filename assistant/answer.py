@@ -86,6 +86,13 @@ AS_SOURCE = re.compile(r"\b(say|says|said|find|finds|found|report\w*|describ\w*|
 OPENING = re.compile(rf"{SELF_SUMMARY.pattern}|"
                      r"\b(inspectors|specifically,? they) (also )?(looked at|considered|evaluated|reviewed)\b", re.IGNORECASE)
 LOOKED_AT_Q = re.compile(LOOKED_AT, re.IGNORECASE)
+# a when-question naming a visit by what it was: "when did the focused visit that was done remotely take place?",
+# "when were inspectors last on site for a focused visit about children in care?"
+WHICH_VISIT = re.compile(r"\b(?:visit|inspection)\s+(?:that|which|where|when|in which|at which|about|on|into|looking at|"
+                         r"focused on|focusing on)\b", re.IGNORECASE)
+# a letter's opening that dates its visit: "This letter summarises the findings of a focused visit ... on 25 and
+# 26 May 2021", "Inspection dates: 14 September to 8 October 2015"
+DATED_OPENING = re.compile(rf"{SELF_SUMMARY.pattern}|\binspection dates?\b", re.IGNORECASE)
 # A question asking for a grade ("what overall grade did Ofsted give ...?"): a sentence without one does not answer.
 # Not "how was that risk rated?": a council's risk register rates risks, not services.
 GRADE_Q = re.compile(r"\bwhat (?:overall |ofsted )?(?:grades?|ratings?)\b|\bhow (was|were|had)\b[^?]{0,60}\bgraded\b",
@@ -110,7 +117,9 @@ FORMALITY = re.compile(r"\bthere are no [a-z ]{0,30}implications\b|"
 ABOUT_FORMALITY = re.compile(r"\bimplications?\b|\brecommend\w*\b|\basked to\b", re.IGNORECASE)
 CONTENTS_ENTRY = re.compile(r"\b[a-z]+ \d{1,3} (?=[A-Z])")  # "... what they mean 2 Service information 3 Overall ..."
 POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b")  # "ME4 4TR": a letter's address block
-WHO_Q = re.compile(r"^\s*(?:(?:and|so|but)\s+)?(who|which (of (the |his |her )?)?(majesty['’]s )?inspectors?|which hmis?|"
+WHO_Q = re.compile(r"^\s*(?:(?:and|so|but)\s+)?"  # (after a clause naming the source or time: "According to the
+                   r"(?:(?:according to|in|at|during|after|following|by|from)\b[^,?]{0,80},\s*)?"  # 2024 report, who ...")
+                   r"(who|which (of (the |his |her )?)?(majesty['’]s )?inspectors?|which hmis?|"
                    r"which (senior )?(leaders?|people|persons?|officers?|officials?|directors?|councillors?)|"
                    r"which (organi[sz]ations?|bodies|agencies|partners))\b|"
                    r"\bwhat (was|is|were|are) the names? of\b", re.IGNORECASE)
@@ -135,7 +144,8 @@ AGENT = re.compile(r"\b(?:provided|delivered|offered|given|led|run|supported|hel
 # Integrated Care Board (ICB) are responsible for ..."), not only a person
 BODY_Q = re.compile(r"\b(?:who|which (?:organi[sz]ations?|bodies|agencies|partners)) (?:is|was|are|were) "
                     r"(?:responsible|in charge|accountable)\b|"
-                    r"\bwho (?:runs|ran|commissions|commissioned|funds|funded|oversees|oversaw)\b", re.IGNORECASE)
+                    r"\b(?:who|which (?:organi[sz]ations?|bodies|agencies|partners)) (?:runs?|ran|commissions?|"
+                    r"commissioned|funds?|funded|oversees?|oversaw)\b", re.IGNORECASE)
 BODY = re.compile(r"\b[A-Z][\w'’]*(?:\s+(?:and |of |for |the )*[A-Z][\w'’]*)*\s+(?:Council|Board|Trust|Partnership|"
                   r"Group|Department|Agency|Authority|Forum|Panel|Committee)\b")
 # what a sentence says a body does, for it to answer who is responsible ("the MASH" named is not who runs it)
@@ -185,6 +195,8 @@ PART_OF_YEAR = re.compile(r"\b(early|mid|late|spring|summer|autumn|winter)[- ](?
 PARTS = {"early": MONTH_NAMES[:5], "mid": MONTH_NAMES[4:9], "late": MONTH_NAMES[8:], "spring": MONTH_NAMES[2:6],
          "summer": MONTH_NAMES[5:9], "autumn": MONTH_NAMES[8:], "winter": MONTH_NAMES[:3] + MONTH_NAMES[11:]}
 MONTH_YEAR = MONTH_OF_YEAR  # "May 2022": the month and its year
+HOW_LONG_Q = re.compile(r"\bhow long\b", re.IGNORECASE)
+TOO_LONG = re.compile(r"\btoo long\b|\b(?:long|lengthy|excessive)\s+(?:waits?|waiting|delays?)\b", re.IGNORECASE)
 HAS_DATE = re.compile(rf"\b{MONTHS}\b|\b(19|20)\d\d\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b")
 HAS_NUMBER = re.compile(r"(?<![\w/])(?!(?:19|20)\d\d\b)\d+(?:[.,]\d+)?|£\s?\d|"
                         r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
@@ -608,9 +620,14 @@ def _pick(question: str, hits: list[Hit], embed: EmbedFn, weights: dict[str, flo
     councils = () if ACROSS_COUNCILS.search(query) else scope_of(query).authorities
     before = _before(units)
     figures = short if NUMBER_Q.search(question) else {}  # (the query holds the question: no more than it asks)
-    eligible = [u for u in units if _may_answer(hits[u.hit], named, councils, named_year) and in_period[u.hit]
-                and (within is None or hits[u.hit].doc in within)
-                and _fits_type(question, spelled(u.text, figures), before[id(u)].text if id(u) in before else "")]
+    possible = [u for u in units if _may_answer(hits[u.hit], named, councils, named_year) and in_period[u.hit]
+                and (within is None or hits[u.hit].doc in within)]
+    eligible = [u for u in possible
+                if _fits_type(question, spelled(u.text, figures), before[id(u)].text if id(u) in before else "")]
+    if DATE_Q.search(question) and WHICH_VISIT.search(question):
+        dated = _when_described(possible, eligible, hits, settings, bool(LATEST.search(question)))
+        if dated:
+            return dated, dated[-1], eligible, False
     if NUMBER_Q.search(question):  # a figure must sit in a sentence about the thing asked for
         counted = OCCASION.split(question, maxsplit=1)[0]  # "... permanent when Ofsted looked at the front door"
         counted = SECOND_QUESTION.split(counted, maxsplit=1)[0]  # "How many homes ..., and how were they rated?"
@@ -625,6 +642,10 @@ def _pick(question: str, hits: list[Hit], embed: EmbedFn, weights: dict[str, flo
             eligible = [u for u in eligible
                         if sum(weights.get(t, 1.0) for t in topic if t in u.terms | said[id(u)]) / mass
                         >= settings.figure_coverage]
+    if HOW_LONG_Q.search(question):  # "how long were care proceedings taking?": "... reduced from 44 weeks to 32",
+        timed = [u for u in eligible if HAS_NUMBER.search(u.text) or not TOO_LONG.search(u.text)]  # before "the
+        if any(u.score >= settings.min_score for u in timed):  # process takes too long" (which answers "how long
+            eligible = timed  # are families waiting?" when no figure does)
     if not (when_or_who or LOOKED_AT_Q.search(_asked(question))):
         # a letter's opening ("Inspectors looked at ...") says which visit it was, not what was found: it answers
         # only when no finding does; "This letter summarises the findings of the focused visit to ... on 3 May",
@@ -678,6 +699,30 @@ def _pick(question: str, hits: list[Hit], embed: EmbedFn, weights: dict[str, flo
                if id(u) in following and INCLUDES.match(following[id(u)].text)  # This includes an education lead,
                and following[id(u)] not in chosen]  # a domestic abuse officer ...": what the sentence names
     return chosen, best, eligible, bool(now)
+
+
+def _when_described(possible: list[Unit], eligible: list[Unit], hits: list[Hit], settings: AnswerSettings,
+                    latest: bool) -> list[Unit] | None:
+    """ "When did the focused visit that was done entirely remotely take place?": the sentence describing the visit
+    ("This visit was carried out fully by remote means"), dated by its letter's opening ("... a focused visit to
+    Medway children's services on 25 and 26 May 2021"); of the newest such visit for "when were inspectors last
+    on site for a focused visit about children in care?". None when no sentence describes one well enough, or the
+    best dates itself."""
+    described = [u for u in possible if u.score >= settings.min_score]
+    if not described:
+        return None
+    best = max(described, key=lambda u: u.score)
+    if latest:  # the newest letter describing it nearly as well as the best
+        near = [u for u in described if u.score >= settings.now_ratio * best.score]
+        newest = max(hits[u.hit].date or "" for u in near)
+        best = max((u for u in near if (hits[u.hit].date or "") == newest), key=lambda u: u.score)
+    dates = [u for u in eligible if hits[u.hit].doc == hits[best.hit].doc and DATED_OPENING.search(u.text)]
+    if not dates or best in eligible:  # (a sentence that dates what it describes answers as it is: "... since the
+        # arrival of the current director in May 2017", asked "when did the director arrive, according to the
+        # 2018 focused visit on the front door?")
+        return None
+    first = min(dates, key=lambda u: (u.hit, u.line))
+    return [first] if best is first or best.text == first.text else [first, best]
 
 
 def _in(sections: list[re.Pattern], hit: Hit) -> bool:
@@ -923,6 +968,8 @@ def _fits_type(question: str, text: str, previous: str = "") -> bool:
         asked, said = ({int(y) for _, y in MONTH_YEAR.findall(t)} for t in (question, text))
         if asked and said and max(said) < min(asked):  # "... when Ofsted inspected in July 2013?": not "A survey
             return False  # was carried out in July 2012 of 111 looked after children", a count of an earlier time
+        if HOW_LONG_Q.search(question) and TOO_LONG.search(text):  # "how long are families waiting for
+            return True  # assessments?": "most children ... continue to wait too long" answers without a figure
         money = not MONEY_Q.search(question) or MONEY.search(text) or (SHARE_OF.search(question) and "%" in text)
         counts = _counts(question, text) or bool(ANAPHOR.match(text) and _counts(question, previous, any_mention=True))
         return bool(HAS_NUMBER.search(text)) and counts and bool(money)

@@ -1,0 +1,79 @@
+"""Question forms the answer rules must read: a visit named by what it was, "how long" without a figure, a
+clause before "who", "the focus of"."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from assistant.answer import compose
+from tests.assistant.test_answer import EMBED, WORDS_ONLY, hit
+
+LOW = replace(WORDS_ONLY, min_score=0.2)
+OPENING_2021 = "This letter summarises the findings of a focused visit to Medway children's services on 25 and 26 May 2021."
+OPENING_2025 = ("This letter summarises the findings of the focused visit to Medway local authority children's "
+                "services on 25 and 26 November 2025.")
+
+
+def test_a_visit_named_by_what_it_was_is_dated_by_its_letters_opening():
+    hits = [hit(1, f"{OPENING_2021} This visit was carried out fully by remote means.", doc="2021.pdf",
+                date="2021-07-08"),
+            hit(2, "Inspection dates: 14 September to 8 October 2015. Visits to children were made in person.",
+                doc="2015.pdf", date="2015-11-27")]
+    answer = compose("When did the focused visit that was done entirely by remote means take place?", hits, EMBED,
+                     settings=LOW)
+    assert answer.text.startswith(OPENING_2021), answer.text
+    assert "carried out fully by remote means" in answer.text and "2015" not in answer.text, answer.text
+
+
+def test_the_last_visit_about_a_topic_is_the_newest_letter_describing_it():
+    hits = [hit(1, f"{OPENING_2021} Inspectors looked at the arrangements for children in care.", doc="2021.pdf",
+                date="2021-07-08"),
+            hit(2, f"{OPENING_2025} Inspectors looked at the arrangements for children in care.", doc="2026.pdf",
+                date="2026-01-12")]
+    answer = compose("When were inspectors last on site for a focused visit about children in care?", hits, EMBED,
+                     settings=LOW)
+    assert "November 2025" in answer.text and "May 2021" not in answer.text, answer.text
+
+
+def test_how_long_is_answered_by_too_long_when_no_figure_answers():
+    hits = [hit(1, "Most children and young people continue to wait too long for their needs to be assessed.",
+                date="2024-04-02")]
+    answer = compose("How long are children waiting for assessments?", hits, EMBED, settings=LOW)
+    assert "Most children and young people continue to wait too long" in answer.text, answer.text
+
+
+def test_how_long_is_answered_by_a_figure_before_too_long():
+    hits = [hit(1, "The process for care proceedings takes too long for some children.", date="2015-11-27"),
+            hit(2, "The length of care proceedings has reduced from 44 weeks to an average of 32 weeks.",
+                date="2015-11-27")]
+    answer = compose("How long were care proceedings taking?", hits, EMBED, settings=LOW)
+    assert answer.text.startswith("The length of care proceedings has reduced from 44 weeks"), answer.text
+
+
+def test_which_bodies_after_a_clause_naming_the_report_asks_who():
+    hits = [hit(1, "Ofsted and the Care Quality Commission ask that the partnership publishes its plan for SEND "
+                   "services.", date="2024-04-02"),
+            hit(2, "Medway Council and the Kent and Medway Integrated Care Board are responsible for commissioning "
+                   "and planning the services for children with SEND.", date="2024-04-02")]
+    answer = compose("According to the 2024 area SEND inspection report, which bodies commission SEND services?",
+                     hits, EMBED, settings=LOW)
+    assert answer.text.startswith("Medway Council and the Kent and Medway Integrated Care Board"), answer.text
+
+
+def test_the_focus_of_a_visit_is_what_a_paper_summarising_it_says_it_focused_on():
+    hits = [hit(1, "This report provides a summary of the findings of the May 2022 Ofsted Monitoring Visit, which "
+                   "had a focus on young people entitled to leaving care services. Ofsted have now carried out four "
+                   "monitoring visits in May 2020, July 2021, January 2022 and May 2022.", doc="paper.txt",
+                date="2022-07-28")]
+    answer = compose("What was the focus of the May 2022 monitoring visit, according to the council's report?", hits,
+                     EMBED, settings=LOW)
+    assert answer.text.startswith("This report provides a summary of the findings of the May 2022"), answer.text
+
+
+def test_a_sentence_that_dates_what_it_describes_answers_alone():
+    hits = [hit(1, "This letter summarises the findings of a focused visit to Hull children's services on 6 and 7 "
+                   "February 2018. Progress has been made since the arrival of the current director of children's "
+                   "services in May 2017.", date="2018-03-01")]
+    answer = compose("When did the current director arrive, according to the 2018 focused visit on the front door?",
+                     hits, EMBED, settings=LOW)
+    assert answer.text.startswith("Progress has been made since the arrival") and "February" not in answer.text, \
+        answer.text
