@@ -277,9 +277,13 @@ EXTRA = re.compile(r"\bextra\b", re.IGNORECASE)  # "how much extra funding?": re
 MONEY_WORD = re.compile(r"\b(?:money|cash)\b", re.IGNORECASE)  # "how much money was put in?": reports write "funding"
 AWAITING = re.compile(r"\bawait(?:s|ed|ing)?\b", re.IGNORECASE)  # "families awaiting assessment" wait for it
 CAME_DOWN = re.compile(r"\b(?:come|came|gone|went|coming|going) down\b", re.IGNORECASE)  # "has turnover come down?"
+# "what got in the way of the plan?": what hampered it ("hindered", "held back", "impeded": one word)
+IN_THE_WAY = re.compile(r"\b(?:get|gets|got|getting|gotten|stood|stand|stands|standing) in the way\b|"
+                        r"\b(?:held|hold|holds|holding) (?:\w+ ){0,2}back\b|\bhinder(?:s|ed|ing)?\b|\bimped(?:e|es|ed|ing)\b",
+                        re.IGNORECASE)
 IN_PLACE = re.compile(r"\b(?:take|takes|took|taken|taking) (?:its|their|his|her|the) place\b", re.IGNORECASE)
 WORDED = [(IN_PLACE, "replace"), (EXTRA, "additional"), (FIRST, "initial"), (TERM, r"\1term"), (BASED, " based "),
-          (MONEY_WORD, "funding"), (AWAITING, "waiting"), (CAME_DOWN, "reduced")]  # ("will take its place": replaces)
+          (MONEY_WORD, "funding"), (AWAITING, "waiting"), (CAME_DOWN, "reduced"), (IN_THE_WAY, "hampered")]  # ("will take its place": replaces)
 TIMELINESS = re.compile(r"\btimeliness\b", re.IGNORECASE)  # read as "timely", whose stem is "time"
 
 

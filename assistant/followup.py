@@ -96,7 +96,22 @@ def resolve(question: str, history: list[dict] | None, turns: int = 3) -> str:
         named = [m.group(0).strip() for q in carried for m in SCOPE.finditer(q)]
         if named:
             return f"{question} ({', '.join(dict.fromkeys(named))})"
-    return question + "".join(f" ({q})" for q in carried)
+    said = _said_of(question, history, previous[-1])
+    return question + (f" ({said})" if said else "") + "".join(f" ({q})" for q in carried)
+
+
+def _said_of(question: str, history: list[dict], asked: str) -> str:
+    """The sentence of the last answer that a follow-up's "that improvement plan" names, when the question before
+    it did not ("What got in the way of that improvement plan?" after "What did the September 2022 visit look
+    at?" answered "... found a detailed improvement plan in place"); "" otherwise."""
+    named = THAT_THING.search(question)
+    answers = [t.get("content", "") for t in history if t.get("role") == "assistant"]
+    words = set(tokenize(named.group(1))) if named else set()
+    if not words or not answers or words & set(tokenize(asked)):
+        return ""
+    sentences = re.split(r"(?<=[.!?])\s+", re.sub(r"\s*\[\d+\]", "", answers[-1]))
+    said = next((s.strip() for s in sentences if words <= set(tokenize(s))), "")
+    return _timeless(said)  # (what it is, not when: the earlier question says which report)
 
 
 def _years_on(question: str) -> int:
@@ -136,6 +151,11 @@ YEAR_RE = re.compile(YEAR)
 NEXT = re.compile(r"\bnext (?:one|visit|inspection)\b|\bthe one after\b|\b(?:come|came|coming) back\b", re.IGNORECASE)
 # the year the conversation was about, or a part of it: "later that year", "that summer", "the same year"
 SAME_YEAR = re.compile(r"\b(?:that|the same)\s+(?P<part>year|spring|summer|autumn|winter)\b", re.IGNORECASE)
+# "that improvement plan", "those concerns": a thing the conversation named (not "that year", "this visit": a time or
+# report, which the earlier question names)
+THAT_THING = re.compile(r"\b(?:that|this|those|these)\s+(?!(?:year|month|time|visit|inspection|report|letter|"
+                        r"judgement|one|service|council|authority|period)s?\b)((?:[a-z][\w'’-]*\s+){0,2}[a-z][\w'’-]*)"
+                        r"(?=\s*[?.,]|\s+(?:in|at|by|from|since|for|after|before|work|happen)\b)", re.IGNORECASE)
 WHAT_ABOUT = re.compile(r"^\s*(?:and\s+|so\s+)?(?:what|how)\s+about\b", re.IGNORECASE)
 # an earlier question's topic: "about care leavers" in "What did Ofsted say about care leavers in 2023?"
 ABOUT = re.compile(rf"\s*\babout\b.*?(?=\s+\b(?:in|at|during|from|since|by)\s+(?:the\s+)?(?:{MONTHS}\s+)?{YEAR}|"

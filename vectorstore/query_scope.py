@@ -191,6 +191,9 @@ EXPANSIONS += [(r"\b(money|funding|funds?|budgets?|spend|spending|spent|invest\w
 EXPANSIONS += [(r"\bbased (?:in|at|there|here)\b|\bco-located\b", "based deployment seconded co-located")]
 # "were assessments done on time?": reports write of their timeliness
 EXPANSIONS += [(r"\b(?:on|in) time\b|\bpromptly\b|\bquickly enough\b", "timely timeliness")]
+# "what got in the way of the plan?", "what held it back?": reports say it was hampered or hindered
+EXPANSIONS += [(r"\b(?:get|gets|got|getting|stood|stand|stands|standing) in the way\b|\b(?:held|hold|holds|holding) "
+                r"(?:\w+ ){0,2}back\b|\bobstacles?\b", "hampered hindered barriers")]
 # "How many ...?", "how much ...?": the question's frame, not a word to search for ("too many cases")
 HOW_MUCH = re.compile(r"\bhow (many|much)\b", re.IGNORECASE)
 EXPANSIONS += [(rf"(?-i:\b{a}s?\b)", long) for a, long in ACRONYMS.items()]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from assistant.answer import compose
+from assistant.followup import resolve
 from tests.assistant.test_answer import EMBED, WORDS_ONLY, hit
 
 LOW = replace(WORDS_ONLY, min_score=0.2)
@@ -77,3 +78,22 @@ def test_a_sentence_that_dates_what_it_describes_answers_alone():
                      hits, EMBED, settings=LOW)
     assert answer.text.startswith("Progress has been made since the arrival") and "February" not in answer.text, \
         answer.text
+
+
+def test_what_got_in_the_way_is_what_hampered_it():
+    text = compose("What got in the way of the improvement plan?",
+                   [hit(1, "The improvement plan was agreed with the board in 2022."),
+                    hit(2, "Progress with the improvement plan has been hampered by staffing shortages.")],
+                   EMBED, settings=LOW).text
+    assert text.startswith("Progress with the improvement plan has been hampered"), text
+
+
+def test_a_follow_up_naming_a_thing_only_the_answer_named_carries_that_sentence_without_its_time():
+    history = [{"role": "user", "content": "What did Ofsted's September 2022 monitoring visit look at?"},
+               {"role": "assistant", "content": "It reviewed support for disabled children in the 0-25 service [1]. It "
+                                                "found a detailed improvement plan in place after the 2019 inspection."}]
+    query = resolve("What got in the way of delivering that improvement plan?", history)
+    assert "(It found a detailed improvement plan in place.)" in query, query  # not "after the 2019 inspection"
+    assert query.endswith("(What did Ofsted's September 2022 monitoring visit look at?)"), query
+    plain = resolve("Who led that?", history)  # names no thing: the earlier question alone
+    assert plain == "Who led that? (What did Ofsted's September 2022 monitoring visit look at?)", plain

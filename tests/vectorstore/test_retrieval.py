@@ -116,6 +116,8 @@ def test_expansion_adds_document_vocabulary():
     assert "funding" in money and "overall effectiveness" not in money  # the judgement is when, not what is asked
     assert "overall effectiveness" in expand("What was the 2019 judgement?")
     assert "unallocated" in expand("How many cases had no allocated social worker?")
+    assert "hampered" in expand("What got in the way of delivering the improvement plan?")  # reports' word
+    assert "hampered" in expand("What held the plan back?") and "hampered" not in expand("Where was the plan?")
 
 
 def test_an_acronyms_plural_is_the_same_word():
