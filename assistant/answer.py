@@ -601,7 +601,11 @@ def _pick(question: str, hits: list[Hit], embed: EmbedFn, weights: dict[str, flo
     short = ACRONYMS | abbreviations([h.text for h in hits])
     _score(query, units, hits, embed, weights, settings, short, own=question)
     # "Has it improved since?" after a question about 2019 is resolved to "... (since 2020: ...)": its period
-    period = query if SINCE.search(query) and not SINCE.search(question) and not YEAR.search(question) else question
+    # "What did it find about homeless 16-year-olds?" after a question about the April 2025 visit is resolved to
+    # "... (Ofsted, April 2025)": the report the conversation named, its period
+    scoped = _follow_up(question, query) and "?" not in _follow_up_of(question, query)
+    period = query if ((SINCE.search(query) or scoped) and not SINCE.search(question)
+                       and not YEAR.search(question)) else question
     years, months = _period(period)
     if SINCE.search(period) or BETWEEN.search(period):  # "since the 2019 inspection", "from the 2015 inspection through
         # to the 2025 visit": where a history starts and ends, not its only sources

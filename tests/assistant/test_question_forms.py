@@ -97,3 +97,14 @@ def test_a_follow_up_naming_a_thing_only_the_answer_named_carries_that_sentence_
     assert query.endswith("(What did Ofsted's September 2022 monitoring visit look at?)"), query
     plain = resolve("Who led that?", history)  # names no thing: the earlier question alone
     assert plain == "Who led that? (What did Ofsted's September 2022 monitoring visit look at?)", plain
+
+
+def test_a_follow_up_carrying_only_the_report_named_is_answered_from_that_reports_time():
+    hits = [hit(1, "All 20 young people aged 16 and 17 who presented as homeless received a joint assessment.",
+                doc="2015.pdf", date="2015-11-27"),
+            hit(2, "There has been a positive focus on the response to children aged 16 or 17 who are homeless.",
+                doc="2025.pdf", date="2025-06-02")]
+    question = "What did it find about homeless 16- and 17-year-olds?"
+    answer = compose(question, hits, EMBED, settings=LOW, query=f"{question} (Ofsted, 2025)")
+    assert answer.text.startswith("There has been a positive focus") and "20 young people" not in answer.text, \
+        answer.text
