@@ -890,7 +890,12 @@ def _score(query: str, units: list[Unit], hits: list[Hit], embed: EmbedFn, weigh
     # (half as many again when more passages are read, after the first few answered nothing)
     limit = s.embed_units + (s.embed_units // 2 if len(hits) > s.passages else 0)
     read = sorted(units, key=lambda u: -u.score)[:limit] if s.embed_units else units
-    vectors = np.asarray(embed([asked] + [u.text for u in read]), dtype=float)
+    # (a sentence's abbreviation spelled out where the question spells it out: the model has not learnt that "the
+    # IRO service" is one of the "independent reviewing officers" asked about)
+    asked_words = set(tokenize(asked))
+    said = {a: w for a, w in (short or {}).items()
+            if set(tokenize(w)) <= asked_words and not re.search(rf"\b{a}s?\b", asked)}
+    vectors = np.asarray(embed([asked] + [spelled(u.text, said) for u in read]), dtype=float)
     for u, v in zip(read, vectors[1:]):
         u.dense = float(v @ vectors[0])
         u.score += s.dense_weight * u.dense

@@ -108,3 +108,11 @@ def test_a_follow_up_carrying_only_the_report_named_is_answered_from_that_report
     answer = compose(question, hits, EMBED, settings=LOW, query=f"{question} (Ofsted, 2025)")
     assert answer.text.startswith("There has been a positive focus") and "20 young people" not in answer.text, \
         answer.text
+
+
+def test_the_model_reads_a_sentences_abbreviation_spelled_out_as_the_question_spells_it():
+    hits = [hit(1, "Independent reviewing officers take an interest in children."),
+            hit(2, "The IRO service is mostly locums.")]
+    model_only = replace(WORDS_ONLY, dense_weight=1.0, rank_weight=0.0, min_score=0.1)
+    answer = compose("Why were independent reviewing officers mostly locums?", hits, EMBED, settings=model_only)
+    assert answer.text.startswith("The IRO service is mostly locums"), answer.text
