@@ -191,6 +191,8 @@ EXPANSIONS += [(r"\b(money|funding|funds?|budgets?|spend|spending|spent|invest\w
 EXPANSIONS += [(r"\bbased (?:in|at|there|here)\b|\bco-located\b", "based deployment seconded co-located")]
 # "were assessments done on time?": reports write of their timeliness
 EXPANSIONS += [(r"\b(?:on|in) time\b|\bpromptly\b|\bquickly enough\b", "timely timeliness")]
+# "were first visits delayed?": reports write of "initial visits" (and "initial assessments")
+EXPANSIONS += [(r"\bfirst (?:visits?|assessments?|contacts?)\b", "initial")]
 # "what got in the way of the plan?", "what held it back?": reports say it was hampered or hindered
 EXPANSIONS += [(r"\b(?:get|gets|got|getting|stood|stand|stands|standing) in the way\b|\b(?:held|hold|holds|holding) "
                 r"(?:\w+ ){0,2}back\b|\bobstacles?\b", "hampered hindered barriers")]

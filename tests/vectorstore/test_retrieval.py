@@ -118,6 +118,8 @@ def test_expansion_adds_document_vocabulary():
     assert "unallocated" in expand("How many cases had no allocated social worker?")
     assert "hampered" in expand("What got in the way of delivering the improvement plan?")  # reports' word
     assert "hampered" in expand("What held the plan back?") and "hampered" not in expand("Where was the plan?")
+    assert "initial" in expand("Why were some first visits to children delayed?")  # "initial visits"
+    assert "initial" not in expand("When was the first inspection?")
 
 
 def test_an_acronyms_plural_is_the_same_word():
