@@ -88,8 +88,8 @@ OPENING = re.compile(rf"{SELF_SUMMARY.pattern}|"
 LOOKED_AT_Q = re.compile(LOOKED_AT, re.IGNORECASE)
 # a when-question naming a visit by what it was: "when did the focused visit that was done remotely take place?",
 # "when were inspectors last on site for a focused visit about children in care?"
-WHICH_VISIT = re.compile(r"\b(?:visit|inspection)\s+(?:that|which|where|when|in which|at which|about|on|into|looking at|"
-                         r"focused on|focusing on)\b", re.IGNORECASE)
+WHICH_VISIT = re.compile(r"\b(?:visit|inspection)\s+(?:that|which|where|when|in which|at which|about|on|into|"
+                         r"looking at|focused on|focusing on)\b", re.IGNORECASE)
 # a letter's opening that dates its visit: "This letter summarises the findings of a focused visit ... on 25 and
 # 26 May 2021", "Inspection dates: 14 September to 8 October 2015"
 DATED_OPENING = re.compile(rf"{SELF_SUMMARY.pattern}|\binspection dates?\b", re.IGNORECASE)
@@ -117,8 +117,9 @@ FORMALITY = re.compile(r"\bthere are no [a-z ]{0,30}implications\b|"
 ABOUT_FORMALITY = re.compile(r"\bimplications?\b|\brecommend\w*\b|\basked to\b", re.IGNORECASE)
 CONTENTS_ENTRY = re.compile(r"\b[a-z]+ \d{1,3} (?=[A-Z])")  # "... what they mean 2 Service information 3 Overall ..."
 POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b")  # "ME4 4TR": a letter's address block
-WHO_Q = re.compile(r"^\s*(?:(?:and|so|but)\s+)?"  # (after a clause naming the source or time: "According to the
-                   r"(?:(?:according to|in|at|during|after|following|by|from)\b[^,?]{0,80},\s*)?"  # 2024 report, who ...")
+# (after a clause naming the source or time: "According to the 2024 report, who ...")
+WHO_Q = re.compile(r"^\s*(?:(?:and|so|but)\s+)?"
+                   r"(?:(?:according to|in|at|during|after|following|by|from)\b[^,?]{0,80},\s*)?"
                    r"(who|which (of (the |his |her )?)?(majesty['’]s )?inspectors?|which hmis?|"
                    r"which (senior )?(leaders?|people|persons?|officers?|officials?|directors?|councillors?)|"
                    r"which (organi[sz]ations?|bodies|agencies|partners))\b|"
@@ -279,11 +280,13 @@ AWAITING = re.compile(r"\bawait(?:s|ed|ing)?\b", re.IGNORECASE)  # "families awa
 CAME_DOWN = re.compile(r"\b(?:come|came|gone|went|coming|going) down\b", re.IGNORECASE)  # "has turnover come down?"
 # "what got in the way of the plan?": what hampered it ("hindered", "held back", "impeded": one word)
 IN_THE_WAY = re.compile(r"\b(?:get|gets|got|getting|gotten|stood|stand|stands|standing) in the way\b|"
-                        r"\b(?:held|hold|holds|holding) (?:\w+ ){0,2}back\b|\bhinder(?:s|ed|ing)?\b|\bimped(?:e|es|ed|ing)\b",
+                        r"\b(?:held|hold|holds|holding) (?:\w+ ){0,2}back\b|"
+                        r"\bhinder(?:s|ed|ing)?\b|\bimped(?:e|es|ed|ing)\b",
                         re.IGNORECASE)
 IN_PLACE = re.compile(r"\b(?:take|takes|took|taken|taking) (?:its|their|his|her|the) place\b", re.IGNORECASE)
 WORDED = [(IN_PLACE, "replace"), (EXTRA, "additional"), (FIRST, "initial"), (TERM, r"\1term"), (BASED, " based "),
-          (MONEY_WORD, "funding"), (AWAITING, "waiting"), (CAME_DOWN, "reduced"), (IN_THE_WAY, "hampered")]  # ("will take its place": replaces)
+          (MONEY_WORD, "funding"), (AWAITING, "waiting"), (CAME_DOWN, "reduced"),
+          (IN_THE_WAY, "hampered")]  # ("will take its place": replaces)
 TIMELINESS = re.compile(r"\btimeliness\b", re.IGNORECASE)  # read as "timely", whose stem is "time"
 
 

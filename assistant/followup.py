@@ -154,7 +154,8 @@ SAME_YEAR = re.compile(r"\b(?:that|the same)\s+(?P<part>year|spring|summer|autum
 # "that improvement plan", "those concerns": a thing the conversation named (not "that year", "this visit": a time or
 # report, which the earlier question names)
 THAT_THING = re.compile(r"\b(?:that|this|those|these)\s+(?!(?:year|month|time|visit|inspection|report|letter|"
-                        r"judgement|one|service|council|authority|period)s?\b)((?:[a-z][\w'’-]*\s+){0,2}[a-z][\w'’-]*)"
+                        r"judgement|one|service|council|authority|period)s?\b)"
+                        r"((?:[a-z][\w'’-]*\s+){0,2}[a-z][\w'’-]*)"
                         r"(?=\s*[?.,]|\s+(?:in|at|by|from|since|for|after|before|work|happen)\b)", re.IGNORECASE)
 WHAT_ABOUT = re.compile(r"^\s*(?:and\s+|so\s+)?(?:what|how)\s+about\b", re.IGNORECASE)
 # an earlier question's topic: "about care leavers" in "What did Ofsted say about care leavers in 2023?"

@@ -120,7 +120,8 @@ INSPECTORS_NAMED = "lead inspector inspectors were majesty's inspector reporting
 WHO_WROTE = r"\bwho (?:wrote|authored|prepared|presented)\b|\bwritten by\b|\bauthor"
 AUTHOR_NAMED = "author report from"
 # A question about what a visit looked at, not what it found ("which services did the visit cover?").
-LOOKED_AT = r"\blook(ed)? at\b|\bfocus(ed)? (on|of)\b|\bwhat part\b|\bwhich (areas|services)\b|\bcover(ed)?\b|\btopics?\b"
+LOOKED_AT = (r"\blook(ed)? at\b|\bfocus(ed)? (on|of)\b|\bwhat part\b|\bwhich (areas|services)\b|\bcover(ed)?\b|"
+             r"\btopics?\b")
 # A question about when: "when was ...", "on which dates ...", "After the visit, when did ...", "The letter of 12
 # January 2026: on what days were inspectors there?".
 # "When did ...?", not "When a child in care goes home, were those decisions good?" (a clause naming the occasion)

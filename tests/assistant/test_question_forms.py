@@ -9,7 +9,8 @@ from assistant.followup import resolve
 from tests.assistant.test_answer import EMBED, WORDS_ONLY, hit
 
 LOW = replace(WORDS_ONLY, min_score=0.2)
-OPENING_2021 = "This letter summarises the findings of a focused visit to Medway children's services on 25 and 26 May 2021."
+OPENING_2021 = ("This letter summarises the findings of a focused visit to Medway children's services on 25 and 26 May "
+                "2021.")
 OPENING_2025 = ("This letter summarises the findings of the focused visit to Medway local authority children's "
                 "services on 25 and 26 November 2025.")
 
@@ -90,8 +91,9 @@ def test_what_got_in_the_way_is_what_hampered_it():
 
 def test_a_follow_up_naming_a_thing_only_the_answer_named_carries_that_sentence_without_its_time():
     history = [{"role": "user", "content": "What did Ofsted's September 2022 monitoring visit look at?"},
-               {"role": "assistant", "content": "It reviewed support for disabled children in the 0-25 service [1]. It "
-                                                "found a detailed improvement plan in place after the 2019 inspection."}]
+               {"role": "assistant",
+                "content": "It reviewed support for disabled children in the 0-25 service [1]. It found a detailed "
+                           "improvement plan in place after the 2019 inspection."}]
     query = resolve("What got in the way of delivering that improvement plan?", history)
     assert "(It found a detailed improvement plan in place.)" in query, query  # not "after the 2019 inspection"
     assert query.endswith("(What did Ofsted's September 2022 monitoring visit look at?)"), query
