@@ -45,9 +45,12 @@ def named_person(question: str, history: list[dict]) -> str:
     answers = [t.get("content", "") for t in history if t.get("role") == "assistant"]
     if not answers or not PERSON.search(question):
         return question
-    names = {f"{a} {b}" for a, b in NAME_PAIR.findall(answers[-1])
-             if a.lower() not in NOT_NAMES and b.lower() not in NOT_NAMES}
+    names = _names(answers[-1])
     return PERSON.sub(names.pop(), question, count=1) if len(names) == 1 else question
+
+
+def _names(text: str) -> set[str]:
+    return {f"{a} {b}" for a, b in NAME_PAIR.findall(text) if a.lower() not in NOT_NAMES and b.lower() not in NOT_NAMES}
 
 
 def resolve(question: str, history: list[dict] | None, turns: int = 3) -> str:
@@ -103,14 +106,20 @@ def resolve(question: str, history: list[dict] | None, turns: int = 3) -> str:
 def _said_of(question: str, history: list[dict], asked: str) -> str:
     """The sentence of the last answer that a follow-up's "that improvement plan" names, when the question before
     it did not ("What got in the way of that improvement plan?" after "What did the September 2022 visit look
-    at?" answered "... found a detailed improvement plan in place"); "" otherwise."""
+    at?" answered "... found a detailed improvement plan in place"), or the post its "she" holds when the answer
+    named a post and no one; "" otherwise."""
     named = THAT_THING.search(question)
     answers = [t.get("content", "") for t in history if t.get("role") == "assistant"]
-    words = set(tokenize(named.group(1))) if named else set()
-    if not words or not answers or words & set(tokenize(asked)):
+    if not answers:
         return ""
     sentences = re.split(r"(?<=[.!?])\s+", re.sub(r"\s*\[\d+\]", "", answers[-1]))
-    said = next((s.strip() for s in sentences if words <= set(tokenize(s))), "")
+    words = set(tokenize(named.group(1))) if named else set()
+    if words and not words & set(tokenize(asked)):
+        said = next((s.strip() for s in sentences if words <= set(tokenize(s))), "")
+    elif PERSON.search(question) and not _names(answers[-1]):  # "What help was she getting?" after "...
+        said = next((s.strip() for s in sentences if ROLE.search(s)), "")  # a new lead member was appointed"
+    else:
+        said = ""
     return _timeless(said)  # (what it is, not when: the earlier question says which report)
 
 
@@ -151,6 +160,9 @@ YEAR_RE = re.compile(YEAR)
 NEXT = re.compile(r"\bnext (?:one|visit|inspection)\b|\bthe one after\b|\b(?:come|came|coming) back\b", re.IGNORECASE)
 # the year the conversation was about, or a part of it: "later that year", "that summer", "the same year"
 SAME_YEAR = re.compile(r"\b(?:that|the same)\s+(?P<part>year|spring|summer|autumn|winter)\b", re.IGNORECASE)
+# a post the answer before named, for "she" or "he" when it named no one: "... a new lead member was appointed"
+ROLE = re.compile(r"\b(?:lead member|director|commissioner|chair|leader|chief executive|cabinet member|"
+                  r"portfolio holder|head of service)\b", re.IGNORECASE)
 # "that improvement plan", "those concerns": a thing the conversation named (not "that year", "this visit": a time or
 # report, which the earlier question names)
 THAT_THING = re.compile(r"\b(?:that|this|those|these)\s+(?!(?:year|month|time|visit|inspection|report|letter|"

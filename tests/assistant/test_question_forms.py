@@ -118,3 +118,13 @@ def test_the_model_reads_a_sentences_abbreviation_spelled_out_as_the_question_sp
     model_only = replace(WORDS_ONLY, dense_weight=1.0, rank_weight=0.0, min_score=0.1)
     answer = compose("Why were independent reviewing officers mostly locums?", hits, EMBED, settings=model_only)
     assert answer.text.startswith("The IRO service is mostly locums"), answer.text
+
+
+def test_she_after_an_answer_naming_a_post_and_no_one_carries_the_sentence_naming_the_post():
+    history = [{"role": "user", "content": "What did the commissioner's report say about the councillors?"},
+               {"role": "assistant", "content": "The previous lead member did not stand again in May 2019, and a new "
+                                                "lead member was appointed. The Leader kept the finance portfolio."}]
+    query = resolve("What help was she getting to take that on?", history)
+    assert "(The previous lead member did not stand again, and a new lead member was appointed.)" in query, query
+    named = [history[0], {"role": "assistant", "content": "Eleanor Brazil was appointed commissioner."}]
+    assert "Eleanor Brazil" in resolve("What help was she getting?", named)  # a name: the name, as before
