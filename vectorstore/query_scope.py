@@ -270,12 +270,20 @@ def unframed(question: str) -> str:
     return HOW_MUCH.sub("how", NOW.sub(" ", question) if asks_now(question) else question)
 
 
+COUNT_WORDS = {w: n for n, w in enumerate("two three four five six seven eight nine ten eleven twelve".split(), 2)}
+COUNT_WORD = re.compile(rf"\b({'|'.join(COUNT_WORDS)})\b(?![-‐])", re.IGNORECASE)  # (not "three-month")
+SHORT_SPAN = re.compile(r"\b((?:19|20)\d\d)[-–/](\d\d)\b")  # "2019-20", a financial or plan year
+
+
 def expand(question: str) -> str:
     """The words BM25 searches for: the question's topic (`unframed`), and what the documents call the things it
     asks about."""
     asked = RATING_AS_CONTEXT.sub(" ", question)  # "the money put in after the 2019 judgement" asks for no judgement
     asked = OCCASION_CLAUSE.sub(" ", asked)  # "what is the squad mentioned when they looked at ...?" asks for no focus
     extra = [terms for pattern, terms in EXPANSIONS if re.search(pattern, asked, re.IGNORECASE)]
+    # "the council's three priorities in its 2019-20 plan": papers write "3 priorities", "Council plan 2019-2020"
+    extra += [str(COUNT_WORDS[w.lower()]) for w in COUNT_WORD.findall(asked)]
+    extra += [f"{start[:2]}{end}" for start, end in SHORT_SPAN.findall(asked)]
     question = unframed(question)
     return question if not extra else f"{question} {' '.join(extra)}"
 

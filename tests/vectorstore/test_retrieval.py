@@ -120,6 +120,9 @@ def test_expansion_adds_document_vocabulary():
     assert "hampered" in expand("What held the plan back?") and "hampered" not in expand("Where was the plan?")
     assert "initial" in expand("Why were some first visits to children delayed?")  # "initial visits"
     assert "initial" not in expand("When was the first inspection?")
+    plan = expand("What were the council's three priorities in its 2019-20 plan?")
+    assert plan.endswith(" 3 2020"), plan  # papers write "The Council's 3 priorities", "Council plan 2019-2020"
+    assert " 3" not in expand("What did the three-month deadlines require?")
 
 
 def test_an_acronyms_plural_is_the_same_word():
