@@ -283,17 +283,10 @@ IN_THE_WAY = re.compile(r"\b(?:get|gets|got|getting|gotten|stood|stand|stands|st
                         r"\b(?:held|hold|holds|holding) (?:\w+ ){0,2}back\b|"
                         r"\bhinder(?:s|ed|ing)?\b|\bimped(?:e|es|ed|ing)\b",
                         re.IGNORECASE)
-# "taking the service out of the council's control": what the commissioner's report calls an "alternative delivery
-# model" (a trust, another council) and "outside of the operational control of the local authority"
-OUT_OF_CONTROL = re.compile(r"\b(?:out of|away from|removed? from|outside(?: of)?)\s+(?:the\s+)?"
-                            r"(?:council|local authority)(?:['’]s)?\s+(?:operational\s+)?control\b|"
-                            r"\baway from the council\b|"  # (not "living away from the local authority": far off)
-                            r"\b(?:out of|outside(?: of)?) (?:the |its )?operational control\b", re.IGNORECASE)
 IN_PLACE = re.compile(r"\b(?:take|takes|took|taken|taking) (?:its|their|his|her|the) place\b", re.IGNORECASE)
 WORDED = [(IN_PLACE, "replace"), (EXTRA, "additional"), (FIRST, "initial"), (TERM, r"\1term"), (BASED, " based "),
           (MONEY_WORD, "funding"), (AWAITING, "waiting"), (CAME_DOWN, "reduced"),
-          (IN_THE_WAY, "hampered"),
-          (OUT_OF_CONTROL, " alternative delivery model ")]  # ("will take its place": replaces)
+          (IN_THE_WAY, "hampered")]  # ("will take its place": replaces)
 TIMELINESS = re.compile(r"\btimeliness\b", re.IGNORECASE)  # read as "timely", whose stem is "time"
 
 

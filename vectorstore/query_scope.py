@@ -192,9 +192,6 @@ EXPANSIONS += [(r"\b(money|funding|funds?|budgets?|spend|spending|spent|invest\w
 EXPANSIONS += [(r"\bbased (?:in|at|there|here)\b|\bco-located\b", "based deployment seconded co-located")]
 # "were assessments done on time?": reports write of their timeliness
 EXPANSIONS += [(r"\b(?:on|in) time\b|\bpromptly\b|\bquickly enough\b", "timely timeliness")]
-# "taking the service out of the council's control": an "alternative delivery model", in the commissioner's words
-EXPANSIONS += [(r"\b(?:out of|away from|removed? from|outside(?: of)?)\s+(?:the\s+)?(?:council|local authority)"
-                r"(?:['’]s)?\s+(?:operational\s+)?control\b|\baway from the council\b", "alternative delivery model")]
 # "were first visits delayed?": reports write of "initial visits" (and "initial assessments")
 EXPANSIONS += [(r"\bfirst (?:visits?|assessments?|contacts?)\b", "initial")]
 # "what got in the way of the plan?", "what held it back?": reports say it was hampered or hindered

@@ -128,11 +128,3 @@ def test_she_after_an_answer_naming_a_post_and_no_one_carries_the_sentence_namin
     assert "(The previous lead member did not stand again, and a new lead member was appointed.)" in query, query
     named = [history[0], {"role": "assistant", "content": "Eleanor Brazil was appointed commissioner."}]
     assert "Eleanor Brazil" in resolve("What help was she getting?", named)  # a name: the name, as before
-
-
-def test_out_of_the_councils_control_is_an_alternative_delivery_model():
-    text = compose("Did she recommend taking the service out of the council's control?",
-                   [hit(1, "She recommended that the council works with an improvement partner.", doc="paper.txt"),
-                    hit(2, "There may not be a need to consider an alternative delivery model.", doc="paper.txt")],
-                   EMBED, settings=LOW).text
-    assert text.startswith("There may not be a need to consider an alternative delivery model"), text
