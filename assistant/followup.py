@@ -42,11 +42,17 @@ def without_introduction(question: str, whatever_they_say: bool = False) -> str:
 def named_person(question: str, history: list[dict]) -> str:
     """ "Was she on the team for the 2024 inspection too?" after an answer naming one person ("The lead inspector
     was Amanda Maxwell"): the question with their name for the pronoun; else as it was."""
-    answers = [t.get("content", "") for t in history if t.get("role") == "assistant"]
-    if not answers or not PERSON.search(question):
+    answer = _last_answer(history)
+    if not answer or not PERSON.search(question):
         return question
-    names = _names(answers[-1])
+    names = _names(answer)
     return PERSON.sub(names.pop(), question, count=1) if len(names) == 1 else question
+
+
+def _last_answer(history: list[dict]) -> str:
+    """The assistant's last turn, without its citation markers; "" when it has not answered."""
+    answers = [t.get("content", "") for t in history if t.get("role") == "assistant"]
+    return re.sub(r"\s*\[\d+\]", "", answers[-1]) if answers else ""
 
 
 def _names(text: str) -> set[str]:
@@ -108,15 +114,14 @@ def _said_of(question: str, history: list[dict], asked: str) -> str:
     it did not ("What got in the way of that improvement plan?" after "What did the September 2022 visit look
     at?" answered "... found a detailed improvement plan in place"), or the post its "she" holds when the answer
     named a post and no one; "" otherwise."""
-    named = THAT_THING.search(question)
-    answers = [t.get("content", "") for t in history if t.get("role") == "assistant"]
-    if not answers:
+    named, answer = THAT_THING.search(question), _last_answer(history)
+    if not answer:
         return ""
-    sentences = re.split(r"(?<=[.!?])\s+", re.sub(r"\s*\[\d+\]", "", answers[-1]))
+    sentences = re.split(r"(?<=[.!?])\s+", answer)
     words = set(tokenize(named.group(1))) if named else set()
     if words and not words & set(tokenize(asked)):
         said = next((s.strip() for s in sentences if words <= set(tokenize(s))), "")
-    elif PERSON.search(question) and not _names(answers[-1]):  # "What help was she getting?" after "...
+    elif PERSON.search(question) and not _names(answer):  # "What help was she getting?" after "...
         said = next((s.strip() for s in sentences if ROLE.search(s)), "")  # a new lead member was appointed"
     else:
         said = ""
