@@ -270,8 +270,6 @@ def unframed(question: str) -> str:
     return HOW_MUCH.sub("how", NOW.sub(" ", question) if asks_now(question) else question)
 
 
-COUNT_WORDS = {w: n for n, w in enumerate("two three four five six seven eight nine ten eleven twelve".split(), 2)}
-COUNT_WORD = re.compile(rf"\b({'|'.join(COUNT_WORDS)})\b(?![-‐])", re.IGNORECASE)  # (not "three-month")
 SHORT_SPAN = re.compile(r"\b((?:19|20)\d\d)[-–/](\d\d)\b")  # "2019-20", a financial or plan year
 
 
@@ -282,7 +280,7 @@ def expand(question: str) -> str:
     asked = OCCASION_CLAUSE.sub(" ", asked)  # "what is the squad mentioned when they looked at ...?" asks for no focus
     extra = [terms for pattern, terms in EXPANSIONS if re.search(pattern, asked, re.IGNORECASE)]
     # "the council's three priorities in its 2019-20 plan": papers write "3 priorities", "Council plan 2019-2020"
-    extra += [str(COUNT_WORDS[w.lower()]) for w in COUNT_WORD.findall(asked)]
+    extra += [str(NUMBER_WORDS[w.lower()]) for w in COUNT_WORD.findall(asked)]
     extra += [f"{start[:2]}{end}" for start, end in SHORT_SPAN.findall(asked)]
     question = unframed(question)
     return question if not extra else f"{question} {' '.join(extra)}"
@@ -298,7 +296,10 @@ def asks_over_time(question: str) -> bool:
 MONTH_OF_YEAR = re.compile(rf"\b({'|'.join(MONTHS)})\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 
 
-NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+# a count of more than one in words, searched as the figure papers write (not "three-month")
+COUNT_WORD = re.compile(rf"\b({'|'.join(w for w, n in NUMBER_WORDS.items() if n > 1)})\b(?![-‐])", re.IGNORECASE)
 # a time told from the one a conversation was about: "two years later", "the following year", "a year earlier"
 YEARS_ON = re.compile(r"\b(?P<n>an?|one|two|three|four|five|six|\d)\s+years?\s+(?:later|on|after(?:wards)?|earlier|"
                       r"before)\b|\b(?:the\s+)?(?:following|next|previous)\s+year\b|\bthe\s+year\s+(?:after|before)\b",
