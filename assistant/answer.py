@@ -20,9 +20,9 @@ from vectorstore.abbreviations import abbreviations, spelled
 from vectorstore.bm25_index import tokenize
 from vectorstore.boilerplate import normalise
 from vectorstore.query_scope import (ACRONYMS, ASKS_WHEN, AUTHOR_NAMED, CARRYING, CHILDRENS_HOME, ESCALATED, IN_CARE,
-                                     IN_PERSON, INSPECTORS_NAMED, KIND_WORDS, LATEST, LOOKED_AT, MONTH_OF_YEAR,
-                                     NOW_SINCE, RATING_AS_CONTEXT, SINCE_THEN, SOURCE, UNALLOCATED, WHO_INSPECTED,
-                                     WHO_WROTE, YEAR, YEARS_ON, Scope,
+                                     IN_PERSON, IN_THE_WAY, INSPECTORS_NAMED, KIND_WORDS, LATEST, LOOKED_AT,
+                                     MONTH_OF_YEAR, NOW_SINCE, RATING_AS_CONTEXT, SINCE_THEN, SOURCE, UNALLOCATED,
+                                     WHO_INSPECTED, WHO_WROTE, YEAR, YEARS_ON, Scope,
                                      asks_now, asks_over_time, dates_of, scope_of, sections_asked, unframed)
 from vectorstore.retrieval import ACROSS_COUNCILS, OFSTED_KINDS, OWN_PAPERS, Hit
 
@@ -279,14 +279,12 @@ MONEY_WORD = re.compile(r"\b(?:money|cash)\b", re.IGNORECASE)  # "how much money
 AWAITING = re.compile(r"\bawait(?:s|ed|ing)?\b", re.IGNORECASE)  # "families awaiting assessment" wait for it
 CAME_DOWN = re.compile(r"\b(?:come|came|gone|went|coming|going) down\b", re.IGNORECASE)  # "has turnover come down?"
 # "what got in the way of the plan?": what hampered it ("hindered", "held back", "impeded": one word)
-IN_THE_WAY = re.compile(r"\b(?:get|gets|got|getting|gotten|stood|stand|stands|standing) in the way\b|"
-                        r"\b(?:held|hold|holds|holding) (?:\w+ ){0,2}back\b|"
-                        r"\bhinder(?:s|ed|ing)?\b|\bimped(?:e|es|ed|ing)\b",
-                        re.IGNORECASE)
+IN_THE_WAY_RE = re.compile(IN_THE_WAY + r"|\bgotten in the way\b|\bhinder(?:s|ed|ing)?\b|"
+                           r"\bimped(?:e|es|ed|ing)\b", re.IGNORECASE)
 IN_PLACE = re.compile(r"\b(?:take|takes|took|taken|taking) (?:its|their|his|her|the) place\b", re.IGNORECASE)
 WORDED = [(IN_PLACE, "replace"), (EXTRA, "additional"), (FIRST, "initial"), (TERM, r"\1term"), (BASED, " based "),
           (MONEY_WORD, "funding"), (AWAITING, "waiting"), (CAME_DOWN, "reduced"),
-          (IN_THE_WAY, "hampered")]  # ("will take its place": replaces)
+          (IN_THE_WAY_RE, "hampered")]  # ("will take its place": replaces)
 TIMELINESS = re.compile(r"\btimeliness\b", re.IGNORECASE)  # read as "timely", whose stem is "time"
 
 

@@ -195,8 +195,9 @@ EXPANSIONS += [(r"\b(?:on|in) time\b|\bpromptly\b|\bquickly enough\b", "timely t
 # "were first visits delayed?": reports write of "initial visits" (and "initial assessments")
 EXPANSIONS += [(r"\bfirst (?:visits?|assessments?|contacts?)\b", "initial")]
 # "what got in the way of the plan?", "what held it back?": reports say it was hampered or hindered
-EXPANSIONS += [(r"\b(?:get|gets|got|getting|stood|stand|stands|standing) in the way\b|\b(?:held|hold|holds|holding) "
-                r"(?:\w+ ){0,2}back\b|\bobstacles?\b", "hampered hindered barriers")]
+IN_THE_WAY = (r"\b(?:get|gets|got|getting|stood|stand|stands|standing) in the way\b|"
+              r"\b(?:held|hold|holds|holding) (?:\w+ ){0,2}back\b")
+EXPANSIONS += [(IN_THE_WAY + r"|\bobstacles?\b", "hampered hindered barriers")]
 # "How many ...?", "how much ...?": the question's frame, not a word to search for ("too many cases")
 HOW_MUCH = re.compile(r"\bhow (many|much)\b", re.IGNORECASE)
 EXPANSIONS += [(rf"(?-i:\b{a}s?\b)", long) for a, long in ACRONYMS.items()]
