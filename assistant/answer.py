@@ -84,7 +84,8 @@ AS_SOURCE = re.compile(r"\b(say|says|said|find|finds|found|report\w*|describ\w*|
                        r"thought|rat(e|ed)|grade\w*|not(e|ed)|comment\w*|highlight\w*|identif\w*|recommend\w*|"
                        r"view|make of|made of|flag\w*|criticis\w*|prais\w*|concern\w*|worr\w*)\b", re.IGNORECASE)
 OPENING = re.compile(rf"{SELF_SUMMARY.pattern}|"
-                     r"\b(inspectors|specifically,? they) (also )?(looked at|considered|evaluated|reviewed)\b", re.IGNORECASE)
+                     r"(\binspectors|\bspecifically,? they|^they) (also )?(looked at|considered|evaluated|reviewed)\b",
+                     re.IGNORECASE)  # ("... in one of the hubs. They reviewed the local authority's performance ...")
 LOOKED_AT_Q = re.compile(LOOKED_AT, re.IGNORECASE)
 # a when-question naming a visit by what it was: "when did the focused visit that was done remotely take place?",
 # "when were inspectors last on site for a focused visit about children in care?"

@@ -128,3 +128,12 @@ def test_she_after_an_answer_naming_a_post_and_no_one_carries_the_sentence_namin
     assert "(The previous lead member did not stand again, and a new lead member was appointed.)" in query, query
     named = [history[0], {"role": "assistant", "content": "Eleanor Brazil was appointed commissioner."}]
     assert "Eleanor Brazil" in resolve("What help was she getting?", named)  # a name: the name, as before
+
+
+def test_a_letters_they_reviewed_after_inspectors_considered_says_how_not_what_was_found():
+    method = hit(1, "Inspectors considered a range of evidence, including case records. They reviewed the local "
+                    "authority's performance information about police notifications.")
+    found = hit(2, "There remain some delays in domestic abuse notifications being sent by the police.")
+    answer = compose("Were there any problems with notifications from the police?", [method, found], EMBED,
+                     settings=LOW)
+    assert [c.text for c in answer.citations] == [found.text], answer.text
