@@ -198,6 +198,12 @@ PARTS = {"early": MONTH_NAMES[:5], "mid": MONTH_NAMES[4:9], "late": MONTH_NAMES[
          "summer": MONTH_NAMES[5:9], "autumn": MONTH_NAMES[8:], "winter": MONTH_NAMES[:3] + MONTH_NAMES[11:]}
 MONTH_YEAR = MONTH_OF_YEAR  # "May 2022": the month and its year
 HOW_LONG_Q = re.compile(r"\bhow long\b", re.IGNORECASE)
+# "did she think the council needed an alternative delivery model?": what the writer concluded ("In my view ...",
+# "... but I recommend a further review"), before the remit she was given ("The report must also consider ...")
+VIEW_Q = re.compile(r"\b(?:did|does|do)\s+(?:she|he|they|the\s+commissioner)\s+(?:think|believe|feel|consider|conclude)\b|"
+                    r"\b(?:in\s+)?(?:her|his|the\s+commissioner's)\s+view\b", re.IGNORECASE)
+OWN_VIEW = re.compile(r"\bI\s+(?:recommend|believe|consider|think|have\s+concluded|conclude|am\s+(?:not\s+)?"
+                      r"(?:confident|satisfied|assured|convinced|clear))\b|\bin\s+my\s+(?:view|opinion|judgement)\b")
 TOO_LONG = re.compile(r"\btoo long\b|\b(?:long|lengthy|excessive)\s+(?:waits?|waiting|delays?)\b", re.IGNORECASE)
 HAS_DATE = re.compile(rf"\b{MONTHS}\b|\b(19|20)\d\d\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b")
 HAS_NUMBER = re.compile(r"(?<![\w/])(?!(?:19|20)\d\d\b)\d+(?:[.,]\d+)?|£\s?\d|"
@@ -673,6 +679,11 @@ def _pick(question: str, hits: list[Hit], embed: EmbedFn, weights: dict[str, flo
         holding = [u for u in eligible if topic & u.terms]
         if any(u.score >= settings.min_score for u in holding):
             eligible = holding
+    if VIEW_Q.search(question):
+        held = [u for u in eligible if OWN_VIEW.search(u.text)
+                or (id(u) in before and OWN_VIEW.search(before[id(u)].text))]
+        if any(u.score >= settings.min_score for u in held):
+            eligible = held
     if start and DATE_Q.search(question):  # "when did the next one happen?": a date after the month it follows,
         eligible = [u for u in eligible if _later(u.text, start)  # and what happened, not what was expected
                     and (FUTURE_Q.search(question) or EXPECTED.search(question) or not EXPECTED.search(u.text))]

@@ -137,3 +137,13 @@ def test_a_letters_they_reviewed_after_inspectors_considered_says_how_not_what_w
     answer = compose("Were there any problems with notifications from the police?", [method, found], EMBED,
                      settings=LOW)
     assert [c.text for c in answer.citations] == [found.text], answer.text
+
+
+def test_what_she_thought_is_her_conclusion_not_her_remit():
+    remit = hit(1, "The report must also consider the need for an alternative delivery model for the council's "
+                   "children's services.", doc="commissioner.txt", date="2019-12-01")
+    view = hit(2, "If leaders do this, there may not be a need to consider an alternative delivery model, but I "
+                  "recommend a further review after six months.", doc="commissioner.txt", date="2019-12-01")
+    answer = compose("Did she think the council needed an alternative delivery model?", [remit, view], EMBED,
+                     settings=LOW)
+    assert [c.text for c in answer.citations] == [view.text], answer.text
