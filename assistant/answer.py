@@ -87,6 +87,9 @@ OPENING = re.compile(rf"{SELF_SUMMARY.pattern}|"
                      r"(\binspectors|\bspecifically,? they|^they) (also )?(looked at|considered|evaluated|reviewed)\b",
                      re.IGNORECASE)  # ("... in one of the hubs. They reviewed the local authority's performance ...")
 LOOKED_AT_Q = re.compile(LOOKED_AT, re.IGNORECASE)
+# "the February 2019 front door visit", "the November 2025 children in care visit": which visit, not what is asked
+DESCRIBED_VISIT = re.compile(r"\b(?:19|20)\d\d\s+((?:(?!and\b|or\b|to\b)[\w'’-]+\s+){1,4}?)"
+                             r"(?:focused\s+|monitoring\s+)?visits?\b", re.IGNORECASE)
 # a when-question naming a visit by what it was: "when did the focused visit that was done remotely take place?",
 # "when were inspectors last on site for a focused visit about children in care?"
 WHICH_VISIT = re.compile(r"\b(?:visit|inspection)\s+(?:that|which|where|when|in which|at which|about|on|into|"
@@ -508,11 +511,15 @@ def compose(question: str, hits: Sequence[Hit], embed: EmbedFn, weights: dict[st
     # ("Had that changed by May 2022?" after a question about care leavers' health histories: by one naming none)
     leaned = topic or (_topic(question, query) if _follow_up(question, query) else set())
     off_topic = bool(picks and leaned and not any(leaned & u.terms for u in picks[0][0]))
-    if (not picks or off_topic) and len(every) > len(hits) and settings.more_passages:  # a figure is in one sentence
-        # of one passage, often a lower one; a named report's findings may sit below its letterhead and summary
+    # ("how has the proportion of permanent staff changed between the 2019 front door visit and ...?" answered by
+    # "Inspectors reviewed the arrangements at their 'front door'": which visit it was, the best only of the first)
+    method = bool(picks and OPENING.search(picks[0][1].text) and not LOOKED_AT_Q.search(_asked(question)))
+    if (not picks or off_topic or method) and len(every) > len(hits) and settings.more_passages:  # a figure is in
+        # one sentence of one passage, often a lower one; a named report's findings may sit below its letterhead
         hits = every[: settings.more_passages]  # (the first passages read are the first of these)
         again = _pick_parts(question, query, hits, embed, weights, settings, named, common, named_year)
-        if not picks or (again[0] and any(leaned & u.terms for u in again[0][0][0])):
+        if not picks or (again[0] and (any(leaned & u.terms for u in again[0][0][0]) if off_topic
+                                       else not OPENING.search(again[0][0][1].text))):
             picks, unanswered = again
     if not picks and named and not AS_SOURCE.search(question):  # "The Director of People in post at the 2019
         # inspection: when did he join?" names a time, not where it is said: a commissioner's report may answer
@@ -859,6 +866,7 @@ def _score(query: str, units: list[Unit], hits: list[Hit], embed: EmbedFn, weigh
     scope = set(tokenize(" ".join(m.group(0) for m in SCOPE_WORDS.finditer(query))))  # years, months
     # "the 2024 area SEND inspection", "the commissioner's report": which report, not what it says
     scope |= set(tokenize(" ".join(m.group(0) for p, _ in KIND_WORDS for m in re.finditer(p, query, re.IGNORECASE))))
+    scope |= set(terms_of(" ".join(m.group(1) for m in DESCRIBED_VISIT.finditer(query))))
     # "... when the commissioner wrote her 2019 report" names when, not what (unlike "... now when a child goes missing")
     parts = OCCASION.split(query, maxsplit=1)
     if len(parts) == 2 and not DATE_Q.search(query) and OCCASION_NAMED.search(parts[1]):

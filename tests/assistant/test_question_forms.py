@@ -147,3 +147,23 @@ def test_what_she_thought_is_her_conclusion_not_her_remit():
     answer = compose("Did she think the council needed an alternative delivery model?", [remit, view], EMBED,
                      settings=LOW)
     assert [c.text for c in answer.citations] == [view.text], answer.text
+
+
+def test_a_visit_named_by_its_topic_is_answered_from_lower_passages_not_by_its_letters_method():
+    opening = hit(1, "Inspectors reviewed the local authority's arrangements at their front door in February 2019.",
+                  doc="2019.pdf", date="2019-02-28")
+    others = [hit(n, f"Leaders meet monthly with partner agency number {n}.", doc="2019.pdf", date="2019-02-28")
+              for n in range(2, 6)]
+    found = hit(6, "At the time of this visit, 75% of staff were in permanent positions.", doc="2019.pdf",
+                date="2019-02-28")
+    answer = compose("Were staff in permanent positions at the February 2019 front door visit?",
+                     [opening, *others, found], EMBED, settings=LOW)
+    assert [c.text for c in answer.citations] == [found.text], answer.text
+
+
+def test_the_words_naming_a_visit_by_its_topic_say_which_visit_not_what_is_asked():
+    hits = [hit(1, "Children in care are visited regularly by staff who know them well.", date="2025-11-27"),
+            hit(2, "There is now a much higher percentage of permanent staff.", date="2025-11-27")]
+    answer = compose("What did the 2025 children in care visit say about permanent staff?", hits, EMBED,
+                     settings=LOW)
+    assert answer.citations[0].text == hits[1].text, answer.text
