@@ -626,6 +626,9 @@ def _pick(question: str, hits: list[Hit], embed: EmbedFn, weights: dict[str, flo
         # to the 2025 visit": where a history starts and ends, not its only sources
         named = ()
     in_period = [_in_period(years, months, h) for h in hits]
+    if span := BETWEEN.search(period):  # (not a 2025 letter's "Since the inspection in 2023 ...": after the span)
+        in_period = [ok and min((d[:4] for d in dates_of(h.meta) if d), default="0") <= span.group(2)
+                     for h, ok in zip(hits, in_period)]
     after = AFTER_MONTH.search(period)  # "(after May 2022: ...)": the reports from that month on
     start = _iso_month(after.group(1), after.group(2)) if after else ""
     if start:

@@ -167,3 +167,15 @@ def test_the_words_naming_a_visit_by_its_topic_say_which_visit_not_what_is_asked
     answer = compose("What did the 2025 children in care visit say about permanent staff?", hits, EMBED,
                      settings=LOW)
     assert answer.citations[0].text == hits[1].text, answer.text
+
+
+def test_between_two_inspections_is_not_answered_by_a_later_letter_looking_back_to_the_second():
+    hits = [hit(1, "The service for homeless 16- and 17-year-olds needs strengthening.", doc="2019.pdf",
+                date="2019-08-27"),
+            hit(2, "Homeless 16- and 17-year-olds receive an inconsistent response.", doc="2023.pdf",
+                date="2023-09-11"),
+            hit(3, "Since the inspection in 2023 the response to homeless 16- and 17-year-olds has improved.",
+                doc="2025.pdf", date="2025-06-02")]
+    answer = compose("Did the response to homeless 16- and 17-year-olds get better between the 2019 and 2023 "
+                     "inspections?", hits, EMBED, settings=LOW)
+    assert {c.doc for c in answer.citations} == {"2019.pdf", "2023.pdf"}, answer.text
