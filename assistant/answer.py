@@ -325,9 +325,14 @@ class Citation:
     kind: str | None = None
     page_end: int | None = None
     doc_id: str = ""
+    also: tuple[dict, ...] = ()  # the PDF pages printing the same sentences, for a text copy (`assistant.copies`)
 
     def to_dict(self) -> dict:
         return asdict(self)
+
+    def where(self) -> str:
+        same = not self.page_end or self.page_end == self.page
+        return f"p. {self.page}" if same else f"pp. {self.page}-{self.page_end}"
 
 
 @dataclass(frozen=True)
@@ -382,8 +387,9 @@ class Answer:
         if cited:
             lines.append("Sources:" if self.citations else "Closest matches (not answers):")
             for c in cited:
-                where = f"p. {c.page}" if not c.page_end or c.page_end == c.page else f"pp. {c.page}-{c.page_end}"
-                lines.append(f"[{c.n}] {c.title or c.doc}, {where} ({c.doc}): \"{_one_line(c.sentence or c.text)}\"")
+                also = "".join(f"; also in {a['title'] or a['doc']}, {a['where']} ({a['doc']})" for a in c.also)
+                lines.append(f"[{c.n}] {c.title or c.doc}, {c.where()} ({c.doc}): \"{_one_line(c.sentence or c.text)}\""
+                             + also)
         return "\n".join(lines).strip()
 
 

@@ -71,11 +71,14 @@ def sources_html(answer: Answer | None) -> str:
 
 
 def _citation_html(c: Citation, opened: bool, lead: bool = False) -> str:
-    pages = f"p. {c.page}" if not c.page_end or c.page_end == c.page else f"pp. {c.page}-{c.page_end}"
+    pages = c.where()
     meta = " · ".join(html.escape(x) for x in (c.kind or "", c.date or "", pages, c.doc) if x)
     passage = _highlight(c.text, c.sentence)
     link = (f"<a href='/doc/{html.escape(c.doc_id)}#page={c.page}' target='_blank' rel='noopener'>"
             f"Open the document at {pages}</a>") if c.doc_id else ""
+    link += "".join(f"<div class='also'>Also printed in <a href='/doc/{html.escape(a['doc_id'])}#page={a['page']}' "
+                    f"target='_blank' rel='noopener'>{html.escape(a['title'] or a['doc'])}, {a['where']}</a></div>"
+                    for a in c.also if a.get("doc_id"))
     best = " <em>(best match)</em>" if lead and opened else ""
     return (f"<details id='cite-{c.n}' {'open' if opened else ''}><summary>[{c.n}] {html.escape(c.title or c.doc)}"
             f"{best}</summary><div class='meta'>{meta}</div><div class='passage'>{passage}</div>{link}</details>")

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Callable
 
 from assistant.answer import NO_ANSWER, Answer, compose, refuse
+from assistant.copies import with_copies
 from assistant.facts import fact_answer, missing_month, missing_reports, ungraded, unknown_councils, unknown_names
 from assistant.followup import resolve, without_introduction
 from assistant.llm import llm_answer, make_chat_model
@@ -301,8 +302,9 @@ class Library:
             return replace(challenge, question=question, query=query)
         hits = self._retrieve(query, k or r.k, mode or r.mode, filters)
         assumed = self.retriever.home_for(query, filters)
-        answer = replace(self._answer(asked, query, hits, filters, assumed), question=question,
-                         query=query, hits=tuple(hits))
+        answer = replace(with_copies(self._answer(asked, query, hits, filters, assumed), self.retriever.copies,
+                                     self.source),
+                         question=question, query=query, hits=tuple(hits))
         if (assumed and len(self.retriever.local_authorities()) > 1  # say which council it was taken to mean, unless
                 and not (answer.refused and self._unheard(question))):  # "... in Narnia?"
             note = f"Read as a question about {assumed}, this library's home council: name a council to ask about another."

@@ -239,6 +239,18 @@ class Retriever:
         """Whether some chunk of the library holds every one of `terms` (stemmed words)."""
         return bool(self._lexical_index()[1].holding(terms).any())
 
+    def copies(self, sentence: str, doc: str) -> list[Hit]:
+        """The passages of documents other than `doc` that print `sentence` too (letters and punctuation aside):
+        a council's text copy of an Ofsted letter is then cited with the letter's page."""
+        chunks, index = self._lexical_index()
+        said = plain(sentence)
+        terms = sorted(set(tokenize(sentence)), key=lambda t: -index.idf.get(t, 0.0))[:6]  # the rarest narrow it
+        if len(said) < 20 or not terms:
+            return []
+        held = index.holding(terms)
+        return [Hit(c.id, c.text, c.meta) for c, ok in zip(chunks, held)
+                if ok and c.meta.get("doc") != doc and said in plain(c.text)]
+
     def lexical_ids(self) -> list[str]:
         """The chunk ids the BM25 index holds (for `check`)."""
         return list(self._lexical_index()[1].ids)
@@ -497,6 +509,11 @@ def _extend(ranking: list[Hit], more: list[Hit]) -> list[Hit]:
     seen = {h.id for h in ranking}
     extra = [h for h in more if h.id not in seen]
     return ranking + [replace(h, rank=len(ranking) + i + 1) for i, h in enumerate(extra)]
+
+
+def plain(text: str) -> str:
+    """Text as words and figures alone, lower case: the same sentence as two files print it."""
+    return re.sub(r"[^a-z0-9]+", " ", text.lower().replace("’", "'")).strip()
 
 
 def _lexical_text(chunk: StoredChunk) -> str:

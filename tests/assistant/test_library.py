@@ -127,3 +127,32 @@ def test_an_answer_about_now_that_rests_on_an_old_report_says_it_may_be_out_of_d
     assert [c.doc for c in current.citations] == ["2025.txt"] and current.notice == ""
     then = lib.ask("How many children did the council look after in 2015?")  # not about now: no notice
     assert [c.doc for c in then.citations] == ["2015.txt"] and then.notice == ""
+
+
+def test_a_text_copy_of_a_pdf_letter_is_cited_with_the_pdfs_page_too(library_factory, letters):
+    from vectorstore.retrieval import Filters
+
+    from tests.pdfgen import make_pdf
+
+    filler = [f"Paragraph {n} of the letter sets out how leaders oversee the work of team {n}." for n in range(30)]
+    make_pdf(letters / "inspection report.pdf", [filler, ["Disabled children wait too long for assessments of their "
+                                                          "needs.", *filler[:10]]])
+    (letters / "council copy.txt").write_text(
+        "Council summary of the inspection\n\nDisabled children wait too long for assessments of their needs. "
+        "The council has asked for a plan.\n", encoding="utf-8")
+    lib = library_factory()
+    lib.ingest([letters])
+    answer = lib.ask("How long do disabled children wait for assessments of their needs?",
+                     filters=Filters(docs=("council copy.txt",)))
+    [cited] = [c for c in answer.citations if "wait too long" in c.sentence]
+    assert cited.doc == "council copy.txt"
+    assert [(a["doc"], a["page"], a["where"]) for a in cited.also] == [("inspection report.pdf", 2, "p. 2")]
+    assert "also in" in answer.markdown() and "inspection report.pdf" in answer.markdown()
+    from assistant.app import sources_html
+
+    assert f"Also printed in <a href='/doc/{cited.also[0]['doc_id']}#page=2'" in sources_html(answer)
+    # a sentence no PDF prints, and a PDF's own citation, have none
+    assert lib.retriever.copies("The council has asked for a plan.", "council copy.txt") == []
+    pdf = lib.ask("How long do disabled children wait for assessments of their needs?",
+                  filters=Filters(docs=("inspection report.pdf",)))
+    assert pdf.citations and all(c.also == () for c in pdf.citations)
