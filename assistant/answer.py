@@ -203,10 +203,12 @@ MONTH_YEAR = MONTH_OF_YEAR  # "May 2022": the month and its year
 HOW_LONG_Q = re.compile(r"\bhow long\b", re.IGNORECASE)
 # "did she think the council needed an alternative delivery model?": what the writer concluded ("In my view ...",
 # "... but I recommend a further review"), before the remit she was given ("The report must also consider ...")
-VIEW_Q = re.compile(r"\b(?:did|does|do)\s+(?:she|he|they|the\s+commissioner)\s+(?:think|believe|feel|consider|conclude)\b|"
+VIEW_Q = re.compile(r"\b(?:did|does|do)\s+(?:she|he|they|the\s+commissioner)\s+"
+                    r"(?:think|believe|feel|consider|conclude|recommend)\b|"
                     r"\b(?:in\s+)?(?:her|his|the\s+commissioner's)\s+view\b", re.IGNORECASE)
-OWN_VIEW = re.compile(r"\bI\s+(?:recommend|believe|consider|think|have\s+concluded|conclude|am\s+(?:not\s+)?"
-                      r"(?:confident|satisfied|assured|convinced|clear))\b|\bin\s+my\s+(?:view|opinion|judgement)\b")
+OWN_VIEW = re.compile(r"\bI\s+(?:recommend|believe|consider|think|have\s+concluded|conclude|"
+                      r"am\s+(?:not\s+)?(?:confident|satisfied|assured|convinced|clear))\b|"
+                      r"\bin\s+my\s+(?:view|opinion|judgement)\b", re.IGNORECASE)
 TOO_LONG = re.compile(r"\btoo long\b|\b(?:long|lengthy|excessive)\s+(?:waits?|waiting|delays?)\b", re.IGNORECASE)
 HAS_DATE = re.compile(rf"\b{MONTHS}\b|\b(19|20)\d\d\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b")
 HAS_NUMBER = re.compile(r"(?<![\w/])(?!(?:19|20)\d\d\b)\d+(?:[.,]\d+)?|£\s?\d|"

@@ -142,11 +142,12 @@ def test_a_letters_they_reviewed_after_inspectors_considered_says_how_not_what_w
 def test_what_she_thought_is_her_conclusion_not_her_remit():
     remit = hit(1, "The report must also consider the need for an alternative delivery model for the council's "
                    "children's services.", doc="commissioner.txt", date="2019-12-01")
-    view = hit(2, "If leaders do this, there may not be a need to consider an alternative delivery model, but I "
-                  "recommend a further review after six months.", doc="commissioner.txt", date="2019-12-01")
-    answer = compose("Did she think the council needed an alternative delivery model?", [remit, view], EMBED,
-                     settings=LOW)
-    assert [c.text for c in answer.citations] == [view.text], answer.text
+    view = hit(2, "In my view, if leaders do this, there may not be a need to consider an alternative delivery "
+                  "model.", doc="commissioner.txt", date="2019-12-01")
+    for question in ("Did she think the council needed an alternative delivery model?",
+                     "Did she recommend an alternative delivery model for the council's children's services?"):
+        answer = compose(question, [remit, view], EMBED, settings=LOW)
+        assert [c.text for c in answer.citations] == [view.text], (question, answer.text)
 
 
 def test_a_visit_named_by_its_topic_is_answered_from_lower_passages_not_by_its_letters_method():
