@@ -21,8 +21,8 @@ from vectorstore.bm25_index import tokenize
 from vectorstore.boilerplate import normalise
 from vectorstore.query_scope import (ACRONYMS, ASKS_WHEN, AUTHOR_NAMED, CARRYING, CHILDRENS_HOME, ESCALATED, IN_CARE,
                                      IN_PERSON, IN_THE_WAY, INSPECTORS_NAMED, KIND_WORDS, LATEST, LOOKED_AT,
-                                     MONTH_OF_YEAR, NOW_SINCE, RATING_AS_CONTEXT, SINCE_THEN, SOURCE, UNALLOCATED,
-                                     WHO_INSPECTED, WHO_WROTE, YEAR, YEARS_ON, Scope,
+                                     MONTH_OF_YEAR, NOW_SINCE, RATING_AS_CONTEXT, SINCE_THEN, SOURCE, TURN_AROUND,
+                                     UNALLOCATED, WHO_INSPECTED, WHO_WROTE, YEAR, YEARS_ON, Scope,
                                      asks_now, asks_over_time, dates_of, scope_of, sections_asked, unframed)
 from vectorstore.retrieval import ACROSS_COUNCILS, OFSTED_KINDS, OWN_PAPERS, Hit
 
@@ -294,9 +294,10 @@ CAME_DOWN = re.compile(r"\b(?:come|came|gone|went|coming|going) down\b", re.IGNO
 IN_THE_WAY_RE = re.compile(IN_THE_WAY + r"|\bgotten in the way\b|\bhinder(?:s|ed|ing)?\b|"
                            r"\bimped(?:e|es|ed|ing)\b", re.IGNORECASE)
 IN_PLACE = re.compile(r"\b(?:take|takes|took|taken|taking) (?:its|their|his|her|the) place\b", re.IGNORECASE)
+TURN_AROUND_RE = re.compile(TURN_AROUND, re.IGNORECASE)
 WORDED = [(IN_PLACE, "replace"), (EXTRA, "additional"), (FIRST, "initial"), (TERM, r"\1term"), (BASED, " based "),
           (MONEY_WORD, "funding"), (AWAITING, "waiting"), (CAME_DOWN, "reduced"),
-          (IN_THE_WAY_RE, "hampered")]  # ("will take its place": replaces)
+          (IN_THE_WAY_RE, "hampered"), (TURN_AROUND_RE, "capacity to improve")]  # ("will take its place": replaces)
 TIMELINESS = re.compile(r"\btimeliness\b", re.IGNORECASE)  # read as "timely", whose stem is "time"
 
 

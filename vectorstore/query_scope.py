@@ -198,6 +198,9 @@ EXPANSIONS += [(r"\bfirst (?:visits?|assessments?|contacts?)\b", "initial")]
 IN_THE_WAY = (r"\b(?:get|gets|got|getting|stood|stand|stands|standing) in the way\b|"
               r"\b(?:held|hold|holds|holding) (?:\w+ ){0,2}back\b")
 EXPANSIONS += [(IN_THE_WAY + r"|\bobstacles?\b", "hampered hindered barriers")]
+# "did they think the council could turn it around?": reports judge its "capacity to improve"
+TURN_AROUND = r"\bturn(?:s|ed|ing)? (?:it|this|that|things|them|the \w+|\w+ services?) around\b|\bturn-?around\b"
+EXPANSIONS += [(TURN_AROUND, "capacity to improve")]
 # "How many ...?", "how much ...?": the question's frame, not a word to search for ("too many cases")
 HOW_MUCH = re.compile(r"\bhow (many|much)\b", re.IGNORECASE)
 EXPANSIONS += [(rf"(?-i:\b{a}s?\b)", long) for a, long in ACRONYMS.items()]

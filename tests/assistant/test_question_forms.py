@@ -89,6 +89,13 @@ def test_what_got_in_the_way_is_what_hampered_it():
     assert text.startswith("Progress with the improvement plan has been hampered"), text
 
 
+def test_whether_it_could_turn_things_around_is_its_capacity_to_improve():
+    text = compose("Did inspectors think the council could turn things around?",
+                   [hit(1, "The council's services for children in care are inadequate."),
+                    hit(2, "Capacity to improve: adequate.")], EMBED, settings=LOW).text
+    assert text.startswith("Capacity to improve: adequate."), text
+
+
 def test_a_follow_up_naming_a_thing_only_the_answer_named_carries_that_sentence_without_its_time():
     history = [{"role": "user", "content": "What did Ofsted's September 2022 monitoring visit look at?"},
                {"role": "assistant",

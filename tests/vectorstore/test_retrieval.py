@@ -118,6 +118,8 @@ def test_expansion_adds_document_vocabulary():
     assert "unallocated" in expand("How many cases had no allocated social worker?")
     assert "hampered" in expand("What got in the way of delivering the improvement plan?")  # reports' word
     assert "hampered" in expand("What held the plan back?") and "hampered" not in expand("Where was the plan?")
+    assert "capacity to improve" in expand("Did they think the council could turn it around?")  # Ofsted's judgement
+    assert "capacity to improve" not in expand("Did the council turn up?")
     assert "initial" in expand("Why were some first visits to children delayed?")  # "initial visits"
     assert "initial" not in expand("When was the first inspection?")
     plan = expand("What were the council's three priorities in its 2019-20 plan?")
