@@ -93,6 +93,8 @@ def resolve(question: str, history: list[dict] | None, turns: int = 3) -> str:
     if asks_now(question) or names_one_report(question) or own_time:
         # "And now?", "Is it still working?", "Who led the latest inspection?", "And in 2023?": the topic carries
         carried = [_timeless(q) for q in carried]  # over, the earlier time does not (unless compared: "improved?")
+        if asks_now(question):  # nor the paper it was asked of: "Is that still the case?" after "What did the
+            carried = [OWN_UPDATE.sub("inspectors", q) for q in carried]  # council's own update say ...?" asks anyone
     elif WHAT_ABOUT.search(question):  # "And what about supervision?" after "What did Ofsted say about care leavers
         carried = [ABOUT.sub("", q) for q in carried]  # in 2023?": the earlier question with the new topic for its own
     elif SINCE_BEFORE.search(question) and not YEAR_RE.search(question) and YEAR_RE.search(" ".join(carried)):
@@ -179,6 +181,9 @@ WHAT_ABOUT = re.compile(r"^\s*(?:and\s+|so\s+)?(?:what|how)\s+about\b", re.IGNOR
 ABOUT = re.compile(rf"\s*\babout\b.*?(?=\s+\b(?:in|at|during|from|since|by)\s+(?:the\s+)?(?:{MONTHS}\s+)?{YEAR}|"
                    rf"\s+\b(?:in|at|during|from)\s+{A_REPORT}|\s*[?.]?\s*$)", re.IGNORECASE)
 WHO = re.compile(r"\s*who\b", re.IGNORECASE)
+# "the council's own update on Ofsted", "the council's news release": a paper of the council's asked of
+OWN_UPDATE = re.compile(r"\b(?:the\s+)?council(?:'s|’s)\s+(?:own\s+)?(?:update|statement|announcement|"
+                        r"news(?:\s+release)?|press\s+release)(?:\s+(?:on|about)\s+Ofsted)?", re.IGNORECASE)
 # "was she on the team?": the one the answer before named; not "what did she say?" (the source, not the topic)
 PERSON = re.compile(r"\b(?:she|he)\b(?!\s+(?:say|said|says|think|thinks|thought|write|writes|wrote|find|finds|found|"
                     r"report\w*|describ\w*|recommend\w*|conclud\w*|not\w*|mean\w*|identif\w*)\b)", re.IGNORECASE)

@@ -242,6 +242,10 @@ def test_a_follow_up_asking_how_things_stand_now_keeps_the_topic_and_drops_the_t
                                                "inspection?"}]) == "Is it still a problem? (How big were caseloads?)"
     assert resolve("Who led it?", history) == "Who led it? (What did the 2019 inspection say about care leavers?)"
     assert resolve("Was it still a concern?", history).endswith("(What did the 2019 inspection say about care leavers?)")
+    update = [{"role": "user", "content": "What did the council's own update on the September 2022 monitoring visit "
+                                          "say about placements?"}]
+    assert resolve("Is that still the case?", update) == \
+        "Is that still the case? (What did inspectors say about placements?)"  # now: whoever says, not that paper
 
 
 def test_a_follow_up_some_years_later_or_earlier_asks_about_that_year(library):
