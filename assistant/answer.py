@@ -74,9 +74,11 @@ WHY_Q = re.compile(r"(?:^|[,;:]\s*)why\b|\bwhat (held|caused|led|stopped|prevent
                    r"\bhow (?:did|do|does|would|could) [^?]{0,40}?\bexplain\b|"
                    r"\bwhat (?:was|were|is|are) the reasons?\b", re.IGNORECASE)
 # How a sentence gives a reason: "due to staff sickness", "a lack of community resources means that ..."
-CAUSE = re.compile(r"\b(because|due to|as a result|result(ed|s|ing)? (of|in|from)|reasons?|owing to|caused|lack of|"
+CAUSE = re.compile(r"^As (?:this|it|there|these|they|the \w+) (?:was|were|is|are|had|has)\b|"
+                   r"\b(because|due to|as a result|result(ed|s|ing)? (of|in|from)|reasons?|owing to|caused|lack of|"
                    r"led to|leading to|means that|meaning that|therefore|difficult|problematic|impact(ed|s)? (of|on)|"
-                   r"(hamper|hinder|imped|compound)(ed|s|ing)?|barriers?|makes? it|made it|contribut(ed|es|ing) to)\b",
+                   r"(hamper|hinder|imped|compound)(ed|s|ing)?|barriers?|makes? it|made it|contribut(ed|es|ing) to|"
+                   r"builds? in delay|caus(es|ing))\b",
                    re.IGNORECASE)
 SELF_SUMMARY = re.compile(r"\bThis (letter|report) (summarises|provides a summary of) the findings\b", re.IGNORECASE)
 # a question naming a report as what says it ("what did the 2019 inspection find?"), not only as a time
@@ -424,6 +426,7 @@ class AnswerSettings:
     section_bonus: float = 0.5  # for units under the heading of the section the question asks for
     scope_weight: float = 0.5  # share of a term's weight for the words that pick the document (years, months)
     cause_bonus: float = 0.1  # for a sentence that gives a reason, when the question asks why
+    why_ratio: float = 0.8  # a why-question is answered by a sentence giving a reason scoring this share of the best
     phrase_bonus: float = 0.05  # for holding the question's pairs of words in order (0.05-0.2 tried on dev-dev8)
     extra_margin: float = 0.1  # a sentence of another passage joins only this close to the best's model similarity
     hedge_margin: float = 0.08  # another passage's best sentence this close to the best's score: less certain
@@ -698,6 +701,12 @@ def _pick(question: str, hits: list[Hit], embed: EmbedFn, weights: dict[str, flo
         holding = [u for u in eligible if topic & u.terms]
         if any(u.score >= settings.min_score for u in holding):
             eligible = holding
+    if WHY_Q.search(question):  # "why did the Secretary of State appoint a commissioner?": "As this was the second
+        # inadequate judgement ..., the Secretary of State issued a Statutory Direction", before "I was appointed ..."
+        best_score = max((u.score for u in eligible), default=0.0)
+        giving = [u for u in eligible if CAUSE.search(u.text)]
+        if any(u.score >= max(settings.min_score, settings.why_ratio * best_score) for u in giving):
+            eligible = giving
     if VIEW_Q.search(question):
         held = [u for u in eligible if OWN_VIEW.search(u.text)
                 or (id(u) in before and OWN_VIEW.search(before[id(u)].text))]

@@ -187,3 +187,17 @@ def test_between_two_inspections_is_not_answered_by_a_later_letter_looking_back_
     answer = compose("Did the response to homeless 16- and 17-year-olds get better between the 2019 and 2023 "
                      "inspections?", hits, EMBED, settings=LOW)
     assert {c.doc for c in answer.citations} == {"2019.pdf", "2023.pdf"}, answer.text
+
+
+def test_why_is_answered_by_a_sentence_giving_the_reason_before_one_restating_what_happened():
+    hits = [hit(1, "I was appointed by the Secretary of State as Children's Services Commissioner for the council in "
+                   "August 2019.", doc="commissioner.txt", date="2019-12-01"),
+            hit(2, "As this was the second inadequate judgement in five years, the Secretary of State issued a "
+                   "Direction appointing a commissioner.", doc="commissioner.txt", date="2019-12-01")]
+    answer = compose("Why did the Secretary of State appoint a commissioner for the council in 2019?", hits, EMBED,
+                     settings=LOW)
+    assert answer.citations[0].text == hits[1].text, answer.text
+    delay = [hit(1, "Plans for disabled children are reviewed by managers in the 0-25 service."),
+             hit(2, "Children have many changes of social worker, and this builds in delay to their plans.")]
+    answer = compose("Why were plans for disabled children delayed?", delay, EMBED, settings=LOW)
+    assert answer.citations[0].text == delay[1].text, answer.text
