@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.answer import NAME_PAIR, NOT_NAMES
+from assistant.forms import NAME_PAIR, NOT_NAMES
 from ingest.metadata import MONTHS as MONTH_NAMES
 from vectorstore.bm25_index import tokenize
 from vectorstore.query_scope import MONTH_OF_YEAR, NUMBER_WORDS, YEARS_ON, asks_now, names_one_report, scope_of

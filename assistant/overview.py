@@ -7,7 +7,8 @@ import re
 from typing import Callable, Sequence
 
 from assistant.followup import without_introduction
-from assistant.answer import GENERIC, SCOPE_WORDS, Answer, _citation, _month_year, _one_line, _period, _when
+from assistant.answer import Answer, _citation, _month_year, _one_line, _period, _when
+from assistant.forms import GENERIC, SCOPE_WORDS
 from ingest import DocumentInfo
 from ingest.chunking import sentences as spans
 from ingest.clean import BULLET

@@ -161,7 +161,7 @@ def test_a_body_named_for_improving_is_not_a_request_for_what_must_improve():
 
 
 def test_positions_are_posts_and_timeliness_is_being_on_time():
-    from assistant.answer import terms_of
+    from assistant.forms import terms_of
     from vectorstore.bm25_index import tokenize
 
     assert set(tokenize("permanent posts")) <= set(terms_of("75% of staff were in permanent positions."))
