@@ -7,8 +7,9 @@ from typing import Callable
 
 from ingest.metadata import MONTHS as MONTH_NAMES
 from vectorstore.bm25_index import tokenize
-from vectorstore.query_scope import (ASKS_WHEN, CARRYING, CHILDRENS_HOME, ESCALATED, IN_CARE, IN_PERSON, IN_THE_WAY,
-                                     LOOKED_AT, MONTH_OF_YEAR, TURN_AROUND, UNALLOCATED, WHO_INSPECTED, WHO_WROTE)
+from vectorstore.query_scope import (ASKS_WHEN, CARRYING, CHILDRENS_HOME, ESCALATED, FAR_AWAY, IN_CARE, IN_PERSON,
+                                     IN_THE_WAY, LOOKED_AT, MONTH_OF_YEAR, TURN_AROUND, UNALLOCATED, WHO_INSPECTED,
+                                     WHO_WROTE)
 
 # Words nearly every passage shares: they say nothing about which sentence answers.
 GENERIC = frozenset(tokenize(
@@ -279,9 +280,11 @@ IN_THE_WAY_RE = re.compile(IN_THE_WAY + r"|\bgotten in the way\b|\bhinder(?:s|ed
                            r"\bimped(?:e|es|ed|ing)\b", re.IGNORECASE)
 IN_PLACE = re.compile(r"\b(?:take|takes|took|taken|taking) (?:its|their|his|her|the) place\b", re.IGNORECASE)
 TURN_AROUND_RE = re.compile(TURN_AROUND, re.IGNORECASE)
+FAR_AWAY_RE = re.compile(FAR_AWAY, re.IGNORECASE)  # "a long way from", "out of area": one word, as reports vary it
 WORDED = [(IN_PLACE, "replace"), (EXTRA, "additional"), (FIRST, "initial"), (TERM, r"\1term"), (BASED, " based "),
           (MONEY_WORD, "funding"), (AWAITING, "waiting"), (CAME_DOWN, "reduced"),
-          (IN_THE_WAY_RE, "hampered"), (TURN_AROUND_RE, "capacity to improve")]  # ("will take its place": replaces)
+          (IN_THE_WAY_RE, "hampered"), (TURN_AROUND_RE, "capacity to improve"),
+          (FAR_AWAY_RE, " distance ")]  # ("will take its place": replaces)
 TIMELINESS = re.compile(r"\btimeliness\b", re.IGNORECASE)  # read as "timely", whose stem is "time"
 
 

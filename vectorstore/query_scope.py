@@ -201,6 +201,10 @@ EXPANSIONS += [(IN_THE_WAY + r"|\bobstacles?\b", "hampered hindered barriers")]
 # "did they think the council could turn it around?": reports judge its "capacity to improve"
 TURN_AROUND = r"\bturn(?:s|ed|ing)? (?:it|this|that|things|them|the \w+|\w+ services?) around\b|\bturn-?around\b"
 EXPANSIONS += [(TURN_AROUND, "capacity to improve")]
+# "children who live a long way from Medway": reports write "at a distance from", "out of area", "outside the area"
+FAR_AWAY = (r"\b(?:a long way|far|some distance) (?:away )?from\b|\bat a distance\b|\bout of (?:the )?area\b|"
+            r"\boutside (?:the|their|its) (?:local )?area\b")
+EXPANSIONS += [(FAR_AWAY, "distance out of area")]
 # "How many ...?", "how much ...?": the question's frame, not a word to search for ("too many cases")
 HOW_MUCH = re.compile(r"\bhow (many|much)\b", re.IGNORECASE)
 EXPANSIONS += [(rf"(?-i:\b{a}s?\b)", long) for a, long in ACRONYMS.items()]

@@ -96,6 +96,14 @@ def test_whether_it_could_turn_things_around_is_its_capacity_to_improve():
     assert text.startswith("Capacity to improve: adequate."), text
 
 
+def test_a_long_way_from_home_is_what_reports_call_at_a_distance():
+    text = compose("What about children in care with SEND who live a long way from Medway?",
+                   [hit(1, "Children in care with SEND who live in Medway have their needs assessed in good time."),
+                    hit(2, "Children in care with SEND who live at a distance from the local area are overseen well.")],
+                   EMBED, settings=LOW).text
+    assert text.startswith("Children in care with SEND who live at a distance"), text
+
+
 def test_a_follow_up_naming_a_thing_only_the_answer_named_carries_that_sentence_without_its_time():
     history = [{"role": "user", "content": "What did Ofsted's September 2022 monitoring visit look at?"},
                {"role": "assistant",

@@ -120,6 +120,7 @@ def test_expansion_adds_document_vocabulary():
     assert "hampered" in expand("What held the plan back?") and "hampered" not in expand("Where was the plan?")
     assert "capacity to improve" in expand("Did they think the council could turn it around?")  # Ofsted's judgement
     assert "capacity to improve" not in expand("Did the council turn up?")
+    assert "distance" in expand("What about children in care who live a long way from Medway?")  # reports' words
     assert "initial" in expand("Why were some first visits to children delayed?")  # "initial visits"
     assert "initial" not in expand("When was the first inspection?")
     plan = expand("What were the council's three priorities in its 2019-20 plan?")
