@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
-from typing import Sequence
+from typing import Callable, Sequence
 
 import numpy as np
 
@@ -403,37 +403,31 @@ def _pick(question: str, hits: list[Hit], embed: EmbedFn, weights: dict[str, flo
                         if sum(weights.get(t, 1.0) for t in topic if t in u.terms | said[id(u)]) / mass
                         >= settings.figure_coverage]
     if HOW_LONG_Q.search(question):  # "how long were care proceedings taking?": "... reduced from 44 weeks to 32",
-        timed = [u for u in eligible if HAS_NUMBER.search(u.text) or not TOO_LONG.search(u.text)]  # before "the
-        if any(u.score >= settings.min_score for u in timed):  # process takes too long" (which answers "how long
-            eligible = timed  # are families waiting?" when no figure does)
+        eligible = _prefer(eligible, lambda u: bool(HAS_NUMBER.search(u.text) or not TOO_LONG.search(u.text)),
+                           settings.min_score)  # before "the process takes too long" (which answers "how long are
+        # families waiting?" when no figure does)
     if not (when_or_who or LOOKED_AT_Q.search(_asked(question))):
         # a letter's opening ("Inspectors looked at ...") says which visit it was, not what was found: it answers
         # only when no finding does; "This letter summarises the findings of the focused visit to ... on 3 May",
         # never (it promises the findings and gives none)
         # (and the items of its list: "Inspectors reviewed ..., with a focus on: - Disabled children in care")
-        findings = [u for u in eligible if not OPENING.search(u.text) and not (u.is_item and OPENING.search(u.lead))]
-        if any(u.score >= settings.min_score for u in findings):
-            eligible = findings
+        eligible = _prefer(eligible, lambda u: not (OPENING.search(u.text) or (u.is_item and OPENING.search(u.lead))),
+                           settings.min_score)
         eligible = [u for u in eligible if not SELF_SUMMARY.search(u.text)]
     # a follow-up: "And what about supervision?" is answered by a sentence about supervision when one answers well
     # enough, not by one about what the question before it asked; one naming no topic of its own ("What should be
     # done about it?" after a question about the local offer), by one about what it leans on
     topic = _own_topic(question, query) or (_topic(question, query) if _follow_up(question, query) else set())
     if topic:
-        holding = [u for u in eligible if topic & u.terms]
-        if any(u.score >= settings.min_score for u in holding):
-            eligible = holding
+        eligible = _prefer(eligible, lambda u: bool(topic & u.terms), settings.min_score)
     if WHY_Q.search(question):  # "why did the Secretary of State appoint a commissioner?": "As this was the second
         # inadequate judgement ..., the Secretary of State issued a Statutory Direction", before "I was appointed ..."
         best_score = max((u.score for u in eligible), default=0.0)
-        giving = [u for u in eligible if CAUSE.search(u.text)]
-        if any(u.score >= max(settings.min_score, settings.why_ratio * best_score) for u in giving):
-            eligible = giving
+        eligible = _prefer(eligible, lambda u: bool(CAUSE.search(u.text)),
+                           max(settings.min_score, settings.why_ratio * best_score))
     if VIEW_Q.search(question):
-        held = [u for u in eligible if OWN_VIEW.search(u.text)
-                or (id(u) in before and OWN_VIEW.search(before[id(u)].text))]
-        if any(u.score >= settings.min_score for u in held):
-            eligible = held
+        eligible = _prefer(eligible, lambda u: bool(OWN_VIEW.search(u.text) or (
+            id(u) in before and OWN_VIEW.search(before[id(u)].text))), settings.min_score)
     if start and DATE_Q.search(question):  # "when did the next one happen?": a date after the month it follows,
         eligible = [u for u in eligible if _later(u.text, start)  # and what happened, not what was expected
                     and (FUTURE_Q.search(question) or EXPECTED.search(question) or not EXPECTED.search(u.text))]
@@ -443,9 +437,7 @@ def _pick(question: str, hits: list[Hit], embed: EmbedFn, weights: dict[str, flo
     if named and (DATE_Q.search(question) or AS_SOURCE.search(query)):  # "on which dates was the visit in the
         # 8 July 2021 letter?", "what did the July 2019 inspection say?": the report says, before a council paper
         # that lists every visit or reports on its progress since
-        own = [u for u in eligible if hits[u.hit].doc in named]
-        if any(u.score >= settings.min_score for u in own):
-            eligible = own
+        eligible = _prefer(eligible, lambda u: hits[u.hit].doc in named, settings.min_score)
     # (a promise is an answer only with what it promises: not where its passage ends)
     eligible = [u for u in eligible if not PROMISES.search(u.text) or any(v.hit == u.hit and v.line > u.line
                                                                           for v in units)]
@@ -470,6 +462,12 @@ def _pick(question: str, hits: list[Hit], embed: EmbedFn, weights: dict[str, flo
                if id(u) in following and INCLUDES.match(following[id(u)].text)  # This includes an education lead,
                and following[id(u)] not in chosen]  # a domestic abuse officer ...": what the sentence names
     return chosen, best, eligible, bool(now)
+
+
+def _prefer(eligible: list[Unit], keep: Callable[[Unit], bool], floor: float) -> list[Unit]:
+    """The units of `eligible` that `keep` holds, when one of them scores at least `floor`; else all of them."""
+    kept = [u for u in eligible if keep(u)]
+    return kept if any(u.score >= floor for u in kept) else eligible
 
 
 def _when_described(possible: list[Unit], eligible: list[Unit], hits: list[Hit], settings: AnswerSettings,
