@@ -40,6 +40,11 @@ NO_ANSWER = "The documents in the library do not answer this."
 LESS_CERTAIN = "Less certain:"
 
 
+def pages(first: int, last: int) -> str:
+    """ "p. 4", or "pp. 3-4" for a passage over two pages."""
+    return f"p. {first}" if last == first else f"pp. {first}-{last}"
+
+
 @dataclass(frozen=True)
 class Citation:
     n: int
@@ -58,8 +63,7 @@ class Citation:
         return asdict(self)
 
     def where(self) -> str:
-        same = not self.page_end or self.page_end == self.page
-        return f"p. {self.page}" if same else f"pp. {self.page}-{self.page_end}"
+        return pages(self.page, self.page_end or self.page)
 
 
 @dataclass(frozen=True)

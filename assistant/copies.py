@@ -8,7 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Callable
 
-from assistant.answer import Answer, Citation
+from assistant.answer import Answer, Citation, pages
 from vectorstore import Hit
 from vectorstore.retrieval import plain
 
@@ -38,7 +38,7 @@ def _also(c: Citation, copies: CopiesFn, source: SourceFn) -> Citation:
         where = {d: {**where.get(d, {}), _pages(h, sentence, source): h} for d, h in found.items()
                  if i == 0 or d in where}
     return replace(c, also=tuple({"doc": h.doc, "title": h.title, "doc_id": h.doc_id, "page": first,
-                                  "where": f"p. {first}" if last == first else f"pp. {first}-{last}"}
+                                  "where": pages(first, last)}
                                  for d in sorted(where) for (first, last), h in sorted(where[d].items())))
 
 
