@@ -29,36 +29,48 @@ def _also(c: Citation, copies: CopiesFn, source: SourceFn) -> Citation:
     if c.doc.lower().endswith(".pdf"):
         return c
     sentences = [s for s in SENTENCE_END.split(" ".join((c.sentence or "").split())) if s]
+    texts: dict[tuple[str, int], str] = {}  # (document id, page) -> its text, read once for all the sentences
+
+    def read(h: Hit, n: int) -> str:
+        if (h.doc_id, n) not in texts:
+            texts[(h.doc_id, n)] = _page_text(source(h.doc_id), n)
+        return texts[(h.doc_id, n)]
+
     where: dict[str, dict[tuple[int, int], Hit]] = {}  # PDF -> the pages printing each sentence so far
     for i, sentence in enumerate(sentences):
         found: dict[str, Hit] = {}  # PDF -> its passage printing the sentence on the fewest pages (passages overlap)
         for h in copies(sentence, c.doc):
             if h.doc.lower().endswith(".pdf") and (h.doc not in found or _span(h) < _span(found[h.doc])):
                 found[h.doc] = h
-        where = {d: {**where.get(d, {}), _pages(h, sentence, source): h} for d, h in found.items()
+        where = {d: {**where.get(d, {}), _pages(h, sentence, read): h} for d, h in found.items()
                  if i == 0 or d in where}
     return replace(c, also=tuple({"doc": h.doc, "title": h.title, "doc_id": h.doc_id, "page": first,
                                   "where": pages(first, last)}
                                  for d in sorted(where) for (first, last), h in sorted(where[d].items())))
 
 
-def _pages(h: Hit, sentence: str, source: SourceFn) -> tuple[int, int]:
+def _pages(h: Hit, sentence: str, read: Callable[[Hit, int], str]) -> tuple[int, int]:
     """The page of `h`'s PDF printing `sentence`: the passage's own when it lies on one page, else the one of
-    its pages whose text holds it (read from the file), else the passage's pages."""
-    path = source(h.doc_id) if h.page_end > h.page else None
-    if path is not None:
-        from pypdf import PdfReader
-        from pypdf.errors import PyPdfError
-
-        logging.getLogger("pypdf").setLevel(logging.ERROR)
-        try:
-            reader = PdfReader(path)
-            for n in range(h.page, min(h.page_end, len(reader.pages)) + 1):
-                if plain(sentence) in plain(reader.pages[n - 1].extract_text() or ""):
-                    return n, n
-        except (PyPdfError, OSError, ValueError):
-            pass
+    its pages whose text (`read` from the file) holds it, else the passage's pages."""
+    for n in range(h.page, h.page_end + 1) if h.page_end > h.page else ():
+        if plain(sentence) in plain(read(h, n)):
+            return n, n
     return h.page, h.page_end
+
+
+def _page_text(path: Path | None, n: int) -> str:
+    """Page `n` of the PDF at `path` as pypdf extracts it; "" when it cannot be read."""
+    if path is None:
+        return ""
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    try:
+        reader = PdfReader(path)
+        return (reader.pages[n - 1].extract_text() or "") if n <= len(reader.pages) else ""
+    except (PyPdfError, OSError, ValueError):
+        return ""
 
 
 def _span(h: Hit) -> tuple[int, int]:
