@@ -513,7 +513,7 @@ def _extend(ranking: list[Hit], more: list[Hit]) -> list[Hit]:
 
 def plain(text: str) -> str:
     """Text as words and figures alone, lower case: the same sentence as two files print it."""
-    return re.sub(r"[^a-z0-9]+", " ", text.lower().replace("’", "'")).strip()
+    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
 
 
 def _lexical_text(chunk: StoredChunk) -> str:
