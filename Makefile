@@ -47,7 +47,7 @@ eval: venv
 	$(BIN)/python -m evals run --dataset evals/datasets/medway_dev.jsonl \
 	  --docs ../shared/seeds --index .eval-seeds \
 	  --retriever dense --retriever bm25 --retriever hybrid --out out/eval-seeds
-	for set in dev2 dev3 dev4 dev5 dev6 dev7 dev8 dev9 dev10 dev11 dev12 dev13 dev14 dev15 dev16 dev17 dev18 dev19 dev20; do \
+	for set in dev2 dev3 dev4 dev5 dev6 dev7 dev8 dev9 dev10 dev11 dev12 dev13 dev14 dev15 dev16 dev17 dev18 dev19 dev20 dev21; do \
 	  $(BIN)/python -m evals run --dataset evals/datasets/medway_$$set.jsonl \
 	    --docs ../shared/seeds ../shared/corpus/medway --index .eval-index --out out/eval-$$set || exit 1; \
 	done

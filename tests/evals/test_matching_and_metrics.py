@@ -85,7 +85,8 @@ DEV_SETS = ("medway_dev.jsonl", "medway_dev2.jsonl", "medway_dev3.jsonl", "medwa
             "medway_dev5.jsonl", "medway_dev6.jsonl", "medway_dev7.jsonl", "medway_dev8.jsonl", "medway_dev9.jsonl",
             "medway_dev10.jsonl", "medway_dev11.jsonl", "medway_dev12.jsonl",
             "medway_dev13.jsonl", "medway_dev14.jsonl", "medway_dev15.jsonl", "medway_dev16.jsonl",
-            "medway_dev17.jsonl", "medway_dev18.jsonl", "medway_dev19.jsonl", "medway_dev20.jsonl")
+            "medway_dev17.jsonl", "medway_dev18.jsonl", "medway_dev19.jsonl", "medway_dev20.jsonl",
+            "medway_dev21.jsonl")
 KINDS = {"fact", "number", "date", "list", "why", "multi-document", "follow-up", "unanswerable"}
 
 
