@@ -17,14 +17,15 @@ from assistant.forms import (ABOUT_FORMALITY, AFTER_MONTH, AGENT, ANAPHOR, ANSWE
                              AUTHOR_LINE, BETWEEN, BETWEEN_TWO, BODY, BODY_Q, CAUSE, COLOPHON, CONTENTS_ENTRY,
                              DATED_OPENING, DATE_Q, DESCRIBED, DESCRIBED_VISIT, ELIDED, EVENTS, EXPECTED,
                              EXPECTED_THING, EmbedFn, FILLER, FORMALITY, FUTURE, FUTURE_Q, GENERIC, GIVEN, GRADE,
-                             GRADE_Q, HAS_DATE, HAS_NUMBER, HOW_LONG_Q, HOW_MANY, INCLUDES, INSPECTION_DID,
-                             INSPECTORS_ON, INSPECTORS_THERE, INSPECTOR_COUNT, LABELLED, LAST_YEAR, LEADING_OCCASION,
-                             LEADS_IN, LIST_Q, LOOKED_AT_Q, MONEY, MONEY_Q, MONTHS, MONTH_YEAR, NAME_PAIR, NOT_NAMES,
-                             NUMBER_Q, OCCASION, OCCASION_NAMED, OFSTED_VIEW, OPENING, OTHER_SOURCE, OWN_VIEW, PARTS,
-                             PART_OF_YEAR, PEOPLE, POSTCODE, PROMISES, QUESTION_WORDS, RELATING, ROLES, ROLE_Q, SAME,
-                             SCHEDULE, SCOPE_WORDS, SECOND_QUESTION, SELF_SUMMARY, SEND_REPORT, SHARE_OF, SINCE, SOME,
-                             SPAN, TAKES_ROLE, THINKING, TOOK_UP, TOO_LONG, TWO_QUESTIONS, VIEW_Q, WHERE_Q, WHICH_VISIT,
-                             WHO_ACTS, WHO_DOES, WHO_INSPECTED_Q, WHO_Q, WHO_WROTE_Q, WHY_Q, terms_of)
+                             GRADED_HEADING, GRADE_Q, HAS_DATE, HAS_NUMBER, HOW_LONG_Q, HOW_MANY, INCLUDES,
+                             INSPECTION_DID, INSPECTORS_ON, INSPECTORS_THERE, INSPECTOR_COUNT, LABELLED, LAST_YEAR,
+                             LEADING_OCCASION, LEADS_IN, LIST_Q, LOOKED_AT_Q, MONEY, MONEY_Q, MONTHS, MONTH_YEAR,
+                             NAME_PAIR, NOT_NAMES, NUMBER_Q, OCCASION, OCCASION_NAMED, OFSTED_VIEW, OPENING,
+                             OTHER_SOURCE, OWN_VIEW, PARTS, PART_OF_YEAR, PEOPLE, POSTCODE, PROMISES, QUESTION_WORDS,
+                             RELATING, ROLES, ROLE_Q, SAME, SCHEDULE, SCOPE_WORDS, SECOND_QUESTION, SELF_SUMMARY,
+                             SEND_REPORT, SHARE_OF, SINCE, SOME, SPAN, TAKES_ROLE, THINKING, TOOK_UP, TOO_LONG,
+                             TWO_QUESTIONS, VIEW_Q, WHERE_Q, WHICH_VISIT, WHO_ACTS, WHO_DOES, WHO_INSPECTED_Q, WHO_Q,
+                             WHO_WROTE_Q, WHY_Q, terms_of)
 from ingest.chunking import is_heading, sentences
 from ingest.clean import BULLET, TERMINAL
 from ingest.metadata import MONTHS as MONTH_NAMES
@@ -195,7 +196,9 @@ def split_units(hit_index: int, text: str) -> list[Unit]:
         if line and not BULLET.match(line):
             lead = line if line.endswith(":") else ""
         # a heading frames an answer and is not one, unless it labels a value ("Inspection dates: 3 to 14 July")
-        if not line or ((is_heading(line) or line.endswith("?")) and not _labels_a_value(line)):
+        # or states a grade ("The Local Safeguarding Children Board requires improvement to be good")
+        if not line or ((is_heading(line) or line.endswith("?")) and not _labels_a_value(line)
+                        and not GRADED_HEADING.search(line)):
             continue
         if BULLET.match(line) and sum(_is_sentence(line[s.start:s.end]) for s in sentences(line)) < 2:
             units.append(Unit(hit_index, line, True, line=number, lead=lead))  # one finding, perhaps "(Outcome 4 ...)"
@@ -442,6 +445,8 @@ def _pick(question: str, hits: list[Hit], embed: EmbedFn, weights: dict[str, flo
         # 8 July 2021 letter?", "what did the July 2019 inspection say?": the report says, before a council paper
         # that lists every visit or reports on its progress since
         eligible = _prefer(eligible, lambda u: hits[u.hit].doc in named, settings.min_score)
+    if not GRADE_Q.search(question):  # a heading stating a grade answers only what grade was given
+        eligible = [u for u in eligible if not GRADED_HEADING.search(u.text)]
     # (a promise is an answer only with what it promises: not where its passage ends)
     eligible = [u for u in eligible if not PROMISES.search(u.text) or any(v.hit == u.hit and v.line > u.line
                                                                           for v in units)]
@@ -637,8 +642,13 @@ def _score(query: str, units: list[Unit], hits: list[Hit], embed: EmbedFn, weigh
     ordered = [SAME.get(t, t) for t in terms_of(unframed(asked)) if t not in FILLER]
     phrases = {(a, b) for a, b in zip(ordered, ordered[1:]) if not {a, b} & (GENERIC | councils | scope)}
     before = _before(units)
+    # "What did the commissioner think of the POD structure?": "The PODs are small ... I agree with the view of
+    # most managers that the current structure is not fit for purpose": a view is of what its paragraph is about
+    said = _said_before(units) if VIEW_Q.search(query) else {}
     for u in units:
         context, own = set(tokenize(hits[u.hit].heading)) | set(terms_of(u.lead)), u.terms
+        if said and OWN_VIEW.search(u.text):
+            context |= said[id(u)]
         if id(u) in before and ANAPHOR.match(u.text):  # "This rose from 14 out of 24 ...": what the sentence before
             if figure:  # named; for a figure, the two sentences are one answer ("There are unallocated cases. The
                 own = own | before[id(u)].terms  # number ... now stands at around 15")

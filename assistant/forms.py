@@ -84,11 +84,14 @@ WHICH_VISIT = re.compile(r"\b(?:visit|inspection)\s+(?:that|which|where|when|in 
 DATED_OPENING = re.compile(rf"{SELF_SUMMARY.pattern}|\binspection dates?\b", re.IGNORECASE)
 # A question asking for a grade ("what overall grade did Ofsted give ...?"): a sentence without one does not answer.
 # Not "how was that risk rated?": a council's risk register rates risks, not services.
-GRADE_Q = re.compile(r"\bwhat (?:overall |ofsted )?(?:grades?|ratings?)\b|\bhow (was|were|had)\b[^?]{0,60}\bgraded\b",
-                     re.IGNORECASE)
+GRADE_Q = re.compile(r"\bwhat (?:overall |ofsted )?(?:grades?|ratings?)\b|\bhow (was|were|had)\b[^?]{0,60}\bgraded\b|"
+                     r"\bhow did (?:ofsted|inspectors|they)\s+(?:judge|grade)\b", re.IGNORECASE)
 GRADE_WORD = re.compile(r"\b(outstanding|good|requires? improvement|inadequate|adequate|not judged)\b", re.IGNORECASE)
 # a grade, or a sentence saying what was graded (not "a good move": a word of praise before its noun)
 GRADE = re.compile(rf"(?<!\ba )(?<!\ban ){GRADE_WORD.pattern}|\bgraded?\b", re.IGNORECASE)
+# a heading that is a judgement: "The Local Safeguarding Children Board requires improvement to be good"
+GRADED_HEADING = re.compile(r"^[A-Z][^.:;?]{10,120}\s(?:(?:is|are|was|were)\s+(?:outstanding|good|inadequate|adequate)|"
+                            r"requires improvement(?: to be good)?)$")
 WHERE_Q = re.compile(r"^\s*where\b|\baddress\b", re.IGNORECASE)
 # the colophon closing an Ofsted report ("Ofsted ... regulates and inspects ...", "It assesses council children's
 # services ...", "This publication is available at ..."): about Ofsted, never about the council it inspected
@@ -188,10 +191,10 @@ MONTH_YEAR = MONTH_OF_YEAR  # "May 2022": the month and its year
 HOW_LONG_Q = re.compile(r"\bhow long\b", re.IGNORECASE)
 # "did she think the council needed an alternative delivery model?": what the writer concluded ("In my view ...",
 # "... but I recommend a further review"), before the remit she was given ("The report must also consider ...")
-VIEW_Q = re.compile(r"\b(?:did|does|do)\s+(?:she|he|they|the\s+commissioner)\s+"
+VIEW_Q = re.compile(r"\b(?:did|does|do)\s+(?:she|he|they|the\s+(?:[\w-]+\s+){0,2}commissioner)\s+"
                     r"(?:think|believe|feel|consider|conclude|recommend)\b|"
                     r"\b(?:in\s+)?(?:her|his|the\s+commissioner's)\s+view\b", re.IGNORECASE)
-OWN_VIEW = re.compile(r"\bI\s+(?:recommend|believe|consider|think|have\s+concluded|conclude|"
+OWN_VIEW = re.compile(r"\bI\s+(?:recommend|believe|consider|think|agree|have\s+concluded|conclude|"
                       r"am\s+(?:not\s+)?(?:confident|satisfied|assured|convinced|clear))\b|"
                       r"\bin\s+my\s+(?:view|opinion|judgement)\b", re.IGNORECASE)
 TOO_LONG = re.compile(r"\btoo long\b|\b(?:long|lengthy|excessive)\s+(?:waits?|waiting|delays?)\b", re.IGNORECASE)

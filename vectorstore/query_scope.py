@@ -132,8 +132,8 @@ ASKS_WHEN = (r"(?:^|[.?!:;]\s+)\s*(on |in |and )?(when(?=\s+(?:exactly\s+|roughl
 # a judgement named as the occasion, not asked for: "the notices received after being judged inadequate in
 # 2013", "before re-inspecting a council judged inadequate"; and the graded care profile, a tool for neglect
 RATING_AS_CONTEXT = re.compile(r"\b(after|since|following|before|until|once|during|ahead of|leading up to|"
-                               r"(?:around|at|about) the time of|even though|although|though|despite|whilst|while)\b"
-                               r"[^?,]{0,25}?\b(judged|rated|graded|judge?ments?|"
+                               r"(?:around|at|about) the time of|even though|even with|in spite of|although|though|"
+                               r"despite|whilst|while)\b[^?,]{0,25}?\b(judged|rated|graded|grades?|judge?ments?|"
                                r"ratings?|verdicts?)\b|\b(council|authority|authorities|services)\s+(that (was|were|is|are) )?"
                                r"(judged|rated)\b|\bgraded care profile\b", re.IGNORECASE)
 # "..., when they looked at services for disabled children": the occasion, not what is asked
@@ -255,7 +255,9 @@ PRESENT = re.compile(r"^\s*(?:(?:and|so|but) )?(?:is|are|does|do|can|(?:how|what
 # "Has staff turnover come down?": how it stands now, against before
 CHANGED_BY_NOW = re.compile(r"^\s*(?:(?:and|so|but) )?(?:has|have)\b[^?]{0,60}?\b(?:come|gone) (?:down|up)\b",
                             re.IGNORECASE)
-PAST = re.compile(r"^\s*(?:(?:and|so|but) )?(?:was|were|did|had)\b", re.IGNORECASE)  # "Was it still a concern then?"
+# "Was it still a concern then?", "Which areas did it say still needed work?"
+PAST = re.compile(r"^\s*(?:(?:and|so|but) )?(?:was|were|did|had)\b|"
+                  r"\bstill\s+(?:needed|had|was|were|required|lacked|remained)\b", re.IGNORECASE)
 # "What is the squad that Ofsted mentioned ...?": present tense, about what a report told
 TOLD = re.compile(r"\b(said|found|mentioned|noted|reported|described|highlighted|looked at|inspected|visited)\b",
                   re.IGNORECASE)

@@ -93,6 +93,7 @@ def test_a_grade_named_as_a_concession_is_not_asked_for():
 
     assert RATING_AS_CONTEXT.search("Even though 2023 was graded good overall, what did Ofsted say to improve?")
     assert not RATING_AS_CONTEXT.search("How was Medway graded in 2023?")
+    assert RATING_AS_CONTEXT.search("Even with a good overall grade in 2023, what did inspectors say to improve?")
 
 
 def test_a_follow_up_naming_no_topic_is_answered_on_the_topic_it_leans_on():

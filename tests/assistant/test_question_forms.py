@@ -209,3 +209,25 @@ def test_why_is_answered_by_a_sentence_giving_the_reason_before_one_restating_wh
              hit(2, "Children have many changes of social worker, and this builds in delay to their plans.")]
     answer = compose("Why were plans for disabled children delayed?", delay, EMBED, settings=LOW)
     assert answer.citations[0].text == delay[1].text, answer.text
+
+
+def test_a_heading_stating_a_grade_answers_how_it_was_judged():
+    review = hit(1, "The review of the Local Safeguarding Children Board was carried out under section 15A of the "
+                    "Children Act 2004.", doc="2015.pdf", date="2015-11-27")
+    board = hit(2, "The Local Safeguarding Children Board (LSCB)\nThe Local Safeguarding Children Board requires "
+                   "improvement to be good\nExecutive summary\nThe board has made significant progress in the last six "
+                   "months.", doc="2015.pdf", date="2015-11-27")
+    answer = compose("How did Ofsted judge the Local Safeguarding Children Board in 2015?", [review, board], EMBED,
+                     settings=LOW)
+    assert answer.text.startswith("The Local Safeguarding Children Board requires improvement to be good"), answer.text
+
+
+def test_what_the_commissioner_thought_of_something_is_her_view_in_the_paragraph_about_it():
+    history = hit(1, "At the same time the separate teams were changed to the current POD structure of small teams "
+                     "of four social workers.", doc="commissioner.txt", date="2019-12-01")
+    view = hit(2, "The PODs are small which can be problematic if staff are sick. I agree with the view of most "
+                  "managers that the current structure is not fit for purpose.", doc="commissioner.txt",
+               date="2019-12-01")
+    answer = compose("What did the government-appointed commissioner think of the POD team structure?",
+                     [history, view], EMBED, settings=LOW)
+    assert answer.text.startswith("I agree with the view"), answer.text

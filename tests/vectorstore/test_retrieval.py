@@ -343,6 +343,7 @@ def test_how_things_stand_now_is_read_from_the_last_few_years():
     assert not asks_now("Has staff turnover come down since 2019?")
     assert not asks_now("Was supervision still a problem then?")  # of the past
     assert not asks_now("What is the Wednesday Squad that Ofsted mentioned?")  # what a report told
+    assert not asks_now("And which areas did it say still needed work?")  # what remained then
     assert "still" not in expand("Is supervision still a problem?")
     assert "latest" in expand("How has supervision changed from 2019 to the latest visit?")
 
