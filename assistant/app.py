@@ -15,7 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from assistant.answer import Answer, Citation
+from assistant.records import Answer, Citation
 from assistant.app_domain import domain_tabs
 from assistant.history import history
 from assistant.library import Library

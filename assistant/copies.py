@@ -8,7 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Callable
 
-from assistant.answer import Answer, Citation, pages
+from assistant.records import Answer, Citation, pages
 from vectorstore import Hit
 from vectorstore.retrieval import plain
 

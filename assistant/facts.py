@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 from typing import Callable, Container, Iterable, Sequence
 
-from assistant.answer import Answer, Citation, _month_year, _period
+from assistant.answer import _month_year, _period
 from assistant.forms import GENERIC, GRADE_WORD, MONTH_YEAR, PART_OF_YEAR
+from assistant.records import Answer, Citation
 from ingest import DocumentInfo
 from ingest.metadata import MONTHS
 from vectorstore.chroma_store import StoredChunk

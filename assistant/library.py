@@ -14,13 +14,14 @@ from functools import partial
 from pathlib import Path
 from typing import Callable
 
-from assistant.answer import NO_ANSWER, Answer, compose, refuse
+from assistant.answer import compose
 from assistant.copies import with_copies
 from assistant.facts import fact_answer, missing_month, missing_reports, ungraded, unknown_councils, unknown_names
 from assistant.followup import resolve, without_introduction
 from assistant.llm import llm_answer, make_chat_model
 from assistant.overview import overview_answer
 from assistant.prepare import challenge_answer
+from assistant.records import NO_ANSWER, Answer, refuse
 from assistant.settings import Settings
 from ingest import DocumentInfo, IngestError, discover, file_sha256, load_document
 from ingest.loader import LoadedDocument, read_bytes

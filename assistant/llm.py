@@ -13,7 +13,7 @@ from typing import Any, Sequence
 
 from langchain_core.prompts import ChatPromptTemplate
 
-from assistant.answer import NO_ANSWER, Answer, _citation
+from assistant.records import NO_ANSWER, Answer, citation
 from vectorstore.bm25_index import tokenize
 from vectorstore.retrieval import Hit
 
@@ -76,7 +76,7 @@ def llm_answer(question: str, hits: Sequence[Hit], model: Any, fallback: Answer,
     text = str(getattr(reply, "content", reply)).strip()
     if not text or text.startswith(NO_ANSWER[:30]):
         return replace(fallback, text=NO_ANSWER, citations=(), refused=True,
-                       closest=fallback.closest or tuple(_citation(n, h, "") for n, h in enumerate(shown[:3], 1)))
+                       closest=fallback.closest or tuple(citation(n, h, "") for n, h in enumerate(shown[:3], 1)))
     kept, dropped, order = [], 0, []
     for sentence in filter(None, (s.strip() for s in SENTENCE.split(text))):
         cited = [int(m) for m in MARKER.findall(sentence)]
@@ -92,7 +92,7 @@ def llm_answer(question: str, hits: Sequence[Hit], model: Any, fallback: Answer,
     renumber = {old: new for new, old in enumerate(order, 1)}
     body = " ".join(MARKER.sub(lambda m: f"[{renumber[int(m.group(1))]}]", s) for s, _ in kept)
     citations = tuple(
-        _citation(renumber[old], shown[old - 1], " ".join(MARKER.sub("", s).strip() for s, c in kept if old in c))
+        citation(renumber[old], shown[old - 1], " ".join(MARKER.sub("", s).strip() for s, c in kept if old in c))
         for old in order)
     notice = f"{dropped} sentence(s) of the model's answer were dropped: their citations did not support them." \
         if dropped else ""

@@ -7,8 +7,9 @@ import re
 from typing import Callable, Sequence
 
 from assistant.followup import without_introduction
-from assistant.answer import Answer, _citation, _month_year, _one_line, _period, _when
+from assistant.answer import _month_year, _period
 from assistant.forms import GENERIC, SCOPE_WORDS
+from assistant.records import Answer, citation, one_line, when
 from ingest import DocumentInfo
 from ingest.chunking import sentences as spans
 from ingest.clean import BULLET
@@ -74,8 +75,8 @@ def overview_answer(question: str, named: Sequence[str], documents: Sequence[Doc
     if not units:
         return None
     hit = Hit(chunk.id, chunk.text, chunk.meta)
-    body = " ".join(f"{_one_line(u)} [1]" for u in units)
-    return Answer(question, f"{_when(hit)}: {body}", (_citation(1, hit, " ".join(units)),), lead=1)
+    body = " ".join(f"{one_line(u)} [1]" for u in units)
+    return Answer(question, f"{when(hit)}: {body}", (citation(1, hit, " ".join(units)),), lead=1)
 
 
 def _summary(chunks: list[StoredChunk]) -> tuple[StoredChunk, str] | None:

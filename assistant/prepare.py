@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from assistant.answer import NO_ANSWER, Answer, Citation
+from assistant.records import NO_ANSWER, Answer, Citation
 from vectorstore.retrieval import OFSTED_KINDS, Filters
 
 NEGATIVE = re.compile(r"\b(not|no|too|weak\w*|inconsistent\w*|variab\w*|delay\w*|lack\w*|insufficient\w*|poor\w*|"

@@ -6,7 +6,8 @@ from dataclasses import replace
 
 import pytest
 
-from assistant.answer import LESS_CERTAIN, NO_ANSWER, AnswerSettings, compose, split_units
+from assistant.answer import AnswerSettings, compose, split_units
+from assistant.records import LESS_CERTAIN, NO_ANSWER
 from tests.conftest import FakeEmbedder
 from vectorstore.retrieval import Hit
 

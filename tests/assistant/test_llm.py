@@ -4,7 +4,7 @@ from __future__ import annotations
 from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
 from langchain_core.messages import AIMessage
 
-from assistant.answer import NO_ANSWER, Answer
+from assistant.records import NO_ANSWER, Answer
 from assistant.llm import PROMPT, format_passages, llm_answer
 from vectorstore.retrieval import Hit
 
