@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from typing import Callable, Sequence
 
 import numpy as np
@@ -18,25 +17,25 @@ from assistant.forms import (ABOUT_FORMALITY, AFTER_MONTH, AGENT, ANAPHOR, ANSWE
                              DATED_OPENING, DATE_Q, DESCRIBED, DESCRIBED_VISIT, ELIDED, EVENTS, EXPECTED,
                              EXPECTED_THING, EmbedFn, FILLER, FORMALITY, FUTURE, FUTURE_Q, GENERIC, GIVEN, GRADE,
                              GRADED_HEADING, GRADE_Q, HAS_DATE, HAS_NUMBER, HOW_LONG_Q, HOW_MANY, INCLUDES,
-                             INSPECTION_DID, INSPECTORS_ON, INSPECTORS_THERE, INSPECTOR_COUNT, LABELLED, LAST_YEAR,
+                             INSPECTION_DID, INSPECTORS_ON, INSPECTORS_THERE, INSPECTOR_COUNT, LABELLED,
                              LEADING_OCCASION, LEADS_IN, LIST_Q, LOOKED_AT_Q, MONEY, MONEY_Q, MONTHS, MONTH_YEAR,
                              NAME_PAIR, NOT_NAMES, NUMBER_Q, OCCASION, OCCASION_NAMED, OFSTED_VIEW, OPENING,
-                             OTHER_SOURCE, OWN_VIEW, PARTS, PART_OF_YEAR, PEOPLE, POSTCODE, PROMISES, QUESTION_WORDS,
-                             RELATING, ROLES, ROLE_Q, SAME, SCHEDULE, SCOPE_WORDS, SECOND_QUESTION, SELF_SUMMARY,
-                             SEND_REPORT, SHARE_OF, SINCE, SOME, SPAN, TAKES_ROLE, THINKING, TOOK_UP, TOO_LONG,
-                             TWO_QUESTIONS, VIEW_Q, WHERE_Q, WHICH_VISIT, WHO_ACTS, WHO_DOES, WHO_INSPECTED_Q, WHO_Q,
-                             WHO_WROTE_Q, WHY_Q, terms_of)
+                             OTHER_SOURCE, OWN_VIEW, PEOPLE, POSTCODE, PROMISES, QUESTION_WORDS, RELATING, ROLES,
+                             ROLE_Q, SAME, SCHEDULE, SCOPE_WORDS, SECOND_QUESTION, SELF_SUMMARY, SEND_REPORT, SHARE_OF,
+                             SINCE, SOME, SPAN, TAKES_ROLE, THINKING, TOOK_UP, TOO_LONG, TWO_QUESTIONS, VIEW_Q, WHERE_Q,
+                             WHICH_VISIT, WHO_ACTS, WHO_DOES, WHO_INSPECTED_Q, WHO_Q, WHO_WROTE_Q, WHY_Q, terms_of)
+from assistant.periods import iso_month, later, named_period, within_period
 from assistant.records import NO_ANSWER, Answer, citation, one_line, refuse, when
 from ingest.chunking import is_heading, sentences
 from ingest.clean import BULLET, TERMINAL
-from ingest.metadata import MONTHS as MONTH_NAMES
 from vectorstore.abbreviations import abbreviations, spelled
 from vectorstore.bm25_index import tokenize
 from vectorstore.boilerplate import normalise
-from vectorstore.query_scope import (ACRONYMS, AUTHOR_NAMED, INSPECTORS_NAMED, KIND_WORDS, LATEST, NOW_SINCE,
-                                     RATING_AS_CONTEXT, SINCE_THEN, SOURCE, YEAR, YEARS_ON, Scope, asks_now,
-                                     asks_over_time, dates_of, scope_of, sections_asked, unframed)
+from vectorstore.query_scope import (ACRONYMS, AUTHOR_NAMED, INSPECTORS_NAMED, KIND_WORDS, LATEST, RATING_AS_CONTEXT,
+                                     YEAR, YEARS_ON, asks_now, asks_over_time, dates_of, scope_of, sections_asked,
+                                     unframed)
 from vectorstore.retrieval import ACROSS_COUNCILS, OFSTED_KINDS, OWN_PAPERS, Hit
+
 
 @dataclass
 class Unit:
@@ -275,16 +274,16 @@ def _pick(question: str, hits: list[Hit], embed: EmbedFn, weights: dict[str, flo
     scoped = _follow_up(question, query) and "?" not in _follow_up_of(question, query)
     period = query if ((SINCE.search(query) or scoped) and not SINCE.search(question)
                        and not YEAR.search(question)) else question
-    years, months = _period(period)
+    years, months = named_period(period)
     if SINCE.search(period) or BETWEEN.search(period):  # "since the 2019 inspection", "from the 2015 inspection through
         # to the 2025 visit": where a history starts and ends, not its only sources
         named = ()
-    in_period = [_in_period(years, months, h) for h in hits]
+    in_period = [within_period(years, months, h) for h in hits]
     if span := BETWEEN.search(period):  # (not a 2025 letter's "Since the inspection in 2023 ...": after the span)
         in_period = [ok and min((d[:4] for d in dates_of(h.meta) if d), default="0") <= span.group(2)
                      for h, ok in zip(hits, in_period)]
     after = AFTER_MONTH.search(period)  # "(after May 2022: ...)": the reports from that month on
-    start = _iso_month(after.group(1), after.group(2)) if after else ""
+    start = iso_month(after.group(1), after.group(2)) if after else ""
     if start:
         in_period = [ok and (h.date or "")[:7] >= start for h, ok in zip(hits, in_period)]
     if OFSTED_VIEW.search(question) and not OTHER_SOURCE.search(question):  # "how has Ofsted's view of ... changed
@@ -349,7 +348,7 @@ def _pick(question: str, hits: list[Hit], embed: EmbedFn, weights: dict[str, flo
         eligible = _prefer(eligible, lambda u: bool(OWN_VIEW.search(u.text) or (
             id(u) in before and OWN_VIEW.search(before[id(u)].text))), settings.min_score)
     if start and DATE_Q.search(question):  # "when did the next one happen?": a date after the month it follows,
-        eligible = [u for u in eligible if _later(u.text, start)  # and what happened, not what was expected
+        eligible = [u for u in eligible if later(u.text, start)  # and what happened, not what was expected
                     and (FUTURE_Q.search(question) or EXPECTED.search(question) or not EXPECTED.search(u.text))]
     event = _event(question)
     if event:  # ("when did the centre open?": a sentence saying when its move was approved does not answer)
@@ -603,60 +602,6 @@ def _may_answer(hit: Hit, named: Sequence[str], councils: Sequence[str] = (), na
     return hit.kind in OWN_PAPERS and not (named_year and hit.date and int(hit.date[:4]) < named_year)
 
 
-@lru_cache(maxsize=256)  # read for the question, and again for each date sentence it weighs
-def _period(question: str) -> tuple[tuple[int, ...], frozenset[str]]:
-    """The years a question names, and the months it names with their year ("january 2022"; "late 2025"
-    is September to December)."""
-    years = {int(y) for y in YEAR.findall(question)}
-    span = BETWEEN.search(question)
-    if span:  # "between the 2023 inspection and the 2025 visit": every year from one to the other
-        years |= set(range(int(span.group(1)), int(span.group(2)) + 1))
-    elif since := SINCE.search(question):  # "since 2019", "in the years after the 2019 judgement": any year after
-        years |= set(range(int(next(y for y in since.groups() if y)), LAST_YEAR + 1))
-    elif years and (SINCE_THEN.search(question)  # "... in 2019, and has it improved?": then and after
-                    or (NOW_SINCE.search(question) and not SOURCE.search(question))  # "... in 2015. Is it better now?"
-                    or (LATEST.search(question) and asks_over_time(question))):  # "... compare with the latest visit?"
-        years |= set(range(min(years), LAST_YEAR + 1))
-    years = tuple(sorted(years))
-    months = {f"{m.lower()} {y}" for m, y in MONTH_YEAR.findall(AFTER_MONTH.sub(" ", question))}  # (the month
-    # reports start from is no month they must be of)
-    months |= {f"{m} {y}" for part, y in PART_OF_YEAR.findall(question) for m in PARTS[part.lower()]}
-    return years, frozenset(months)
-
-
-def _in_period(years: tuple[int, ...], named: frozenset[str], hit: Hit) -> bool:
-    """A question that names a year (or months of a year) is answered only from a passage of a document
-    dated or visited then, or one that itself names that year or month (a 2022 report about the 2019
-    inspection). Each year counts on its own: "from early 2019 to the 2023 inspection"."""
-    if not years:
-        return True
-    months = {_month_year(d) for d in dates_of(hit.meta) if len(d) >= 7}
-    text = re.sub(r"\s+", " ", hit.text.lower())
-    for year in years:
-        mine = {n for n in named if n.endswith(str(year))}
-        if mine and (mine & months or any(n in text for n in mine)):
-            return True
-        if not mine and (Scope(years=(year,)).matches(hit.meta) or str(year) in hit.text):
-            return True
-    return False
-
-
-def _later(text: str, start: str) -> bool:
-    """Whether `text` names a month after `start` ("2022-05"), or a later year."""
-    months = [_iso_month(m, y) for m, y in MONTH_YEAR.findall(text)]
-    months += [_iso_month(m, y) for part, y in PART_OF_YEAR.findall(text) for m in PARTS[part.lower()]]  # "autumn"
-    return any(m > start for m in months) or any(int(y) > int(start[:4]) for y in YEAR.findall(text))
-
-
-def _iso_month(month: str, year: str) -> str:
-    """ "May", "2022" -> "2022-05", to compare with a document's ISO date."""
-    return f"{year}-{MONTH_NAMES.index(month.lower()) + 1:02d}"
-
-
-def _month_year(iso: str) -> str:
-    return f"{MONTH_NAMES[int(iso[5:7]) - 1]} {iso[:4]}" if iso[5:7].isdigit() and 1 <= int(iso[5:7]) <= 12 else ""
-
-
 def _fits_type(question: str, text: str, previous: str = "") -> bool:
     """`previous`: the sentence before `text` in its paragraph, which "This rose from 14 to 17" counts on."""
     if NUMBER_Q.search(question):  # "how much money ...?" wants a sum of money, not any number
@@ -678,7 +623,7 @@ def _fits_type(question: str, text: str, previous: str = "") -> bool:
     if FUTURE_Q.search(question):  # a date in the future: a sentence about what is expected, not what was
         return bool(FUTURE.search(text)) and bool(HAS_DATE.search(text) or SPAN.search(text))
     if DATE_Q.search(question):  # "when was the 2015 inspection?": not "... the Education and Inspections Act 2006"
-        years = _period(re.split(r"[:;]\s+|(?<=[.?!])\s+", question.strip())[-1])[0]  # (not "The director at the
+        years = named_period(re.split(r"[:;]\s+|(?<=[.?!])\s+", question.strip())[-1])[0]  # (not "The director at the
         # 2019 inspection: when did he join?", nor "In 2015 a scheme was planned. When was it due to start?")
         return bool(HAS_DATE.search(text)) and (not years or bool(re.search(MONTHS, text, re.IGNORECASE))
                                                 or any(str(y) in text for y in years))

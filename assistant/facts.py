@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from typing import Callable, Container, Iterable, Sequence
 
-from assistant.answer import _month_year, _period
 from assistant.forms import GENERIC, GRADE_WORD, MONTH_YEAR, PART_OF_YEAR
+from assistant.periods import month_year, named_period
 from assistant.records import Answer, Citation
 from ingest import DocumentInfo
 from ingest.metadata import MONTHS
@@ -193,7 +193,7 @@ def missing_month(question: str, documents: Callable[[], list[DocumentInfo]], fi
     """What the library holds of the one kind of visit a question asks the findings of, naming its month ("what did
     the January 2022 monitoring visit find?"), when no report of that kind about the council is of that month:
     a council paper listing the visit says nothing of what it found. Empty otherwise."""
-    scope, months = scope_of(question), _period(question)[1]
+    scope, months = scope_of(question), named_period(question)[1]
     kinds = [k for k in scope.kinds if k in VISITS]
     councils = scope.authorities or ((home,) if home else ())
     if (len(kinds) != 1 or not months or len(councils) != 1 or not FINDINGS_Q.search(question)
@@ -201,13 +201,13 @@ def missing_month(question: str, documents: Callable[[], list[DocumentInfo]], fi
         return ""
     held_all = [d for d in documents() if d.local_authority == councils[0] and filters.accepts(_meta(d))]
     theirs = [d for d in held_all if d.kind == kinds[0]]
-    if any(_month_year(x).lower() in months for d in theirs for x in (d.date or "", *d.visit_dates)):
+    if any(month_year(x).lower() in months for d in theirs for x in (d.date or "", *d.visit_dates)):
         return ""
     first = min(_months_since_0(m) for m in months)  # the council's own paper of the next few months may report it
-    if any(d.kind in OWN_PAPERS and d.date and 0 <= _months_since_0(_month_year(d.date).lower()) - first <= 3
+    if any(d.kind in OWN_PAPERS and d.date and 0 <= _months_since_0(month_year(d.date).lower()) - first <= 3
            for d in held_all):
         return ""
-    held = ", ".join(dict.fromkeys(_month_year(d.visit_dates[-1] if d.visit_dates else d.date or "").title()
+    held = ", ".join(dict.fromkeys(month_year(d.visit_dates[-1] if d.visit_dates else d.date or "").title()
                                    for d in sorted(theirs, key=lambda d: d.date or "")))
     asked = (MONTH_YEAR.search(question) or PART_OF_YEAR.search(question)).group(0)
     return f"It holds no report of a {kinds[0]} to {councils[0]} in {asked}" + \

@@ -7,8 +7,8 @@ import re
 from typing import Callable, Sequence
 
 from assistant.followup import without_introduction
-from assistant.answer import _month_year, _period
 from assistant.forms import GENERIC, SCOPE_WORDS
+from assistant.periods import month_year, named_period
 from assistant.records import Answer, citation, one_line, when
 from ingest import DocumentInfo
 from ingest.chunking import sentences as spans
@@ -58,9 +58,9 @@ def overview_answer(question: str, named: Sequence[str], documents: Sequence[Doc
         return None
     question = query or question
     docs = [d for d in documents if d.doc in named]
-    months = _period(question)[1]  # "the June 2025 focused visit", not the one of November 2025 too
+    months = named_period(question)[1]  # "the June 2025 focused visit", not the one of November 2025 too
     if months:  # none of that month: not the report asked about ("the January 2022 monitoring visit")
-        docs = [d for d in docs if {_month_year(x) for x in (d.date or "", *d.visit_dates) if len(x) >= 7} & months]
+        docs = [d for d in docs if {month_year(x) for x in (d.date or "", *d.visit_dates) if len(x) >= 7} & months]
     if not docs or len({(d.kind, d.date) for d in docs}) != 1:  # one report (a seed and a PDF of it are one)
         return None
     doc = sorted(docs, key=lambda d: not d.doc.lower().endswith(".pdf"))[0]

@@ -216,7 +216,7 @@ def test_a_question_about_a_year_or_month_is_not_answered_from_another_period():
 
 
 def test_early_late_or_a_season_of_a_year_names_its_months_and_each_year_counts_on_its_own():
-    from assistant.answer import _in_period, _period
+    from assistant.periods import named_period, within_period
 
     def visit(n: int, text: str, date: str, visits: str) -> Hit:  # as stored chunks carry their dates
         h = hit(n, text, date=date)
@@ -224,16 +224,16 @@ def test_early_late_or_a_season_of_a_year_names_its_months_and_each_year_counts_
 
     april = visit(1, "Inspectors looked at children in need.", "2025-06-02", "2025-04-29,2025-04-30")
     november = visit(2, "Inspectors looked at children in care.", "2026-01-12", "2025-11-25,2025-11-26")
-    late = _period("What did the late-2025 focused visit look at?")
-    assert not _in_period(*late, april) and _in_period(*late, november)
-    spring = _period("What part of the service did Ofsted look at in the spring 2025 focused visit?")
-    assert _in_period(*spring, april) and not _in_period(*spring, november)
-    assert _in_period(*_period("What did the autumn of 2025 visit find?"), november)
-    assert not _in_period(*_period("What did Ofsted find on the visit expected in early 2023?"), april)
-    span = _period("How has the front door been viewed from early 2019 to the 2025 visit?")
-    assert _in_period(*span, april)  # 2025 has no months named: any of it counts
-    then = _period("What did Ofsted say about IROs in 2015, and how does that compare with the latest focused visit?")
-    assert _in_period(*then, november)  # the latest visit is read with the year named
+    late = named_period("What did the late-2025 focused visit look at?")
+    assert not within_period(*late, april) and within_period(*late, november)
+    spring = named_period("What part of the service did Ofsted look at in the spring 2025 focused visit?")
+    assert within_period(*spring, april) and not within_period(*spring, november)
+    assert within_period(*named_period("What did the autumn of 2025 visit find?"), november)
+    assert not within_period(*named_period("What did Ofsted find on the visit expected in early 2023?"), april)
+    span = named_period("How has the front door been viewed from early 2019 to the 2025 visit?")
+    assert within_period(*span, april)  # 2025 has no months named: any of it counts
+    then = named_period("What did Ofsted say about IROs in 2015, and how does that compare with the latest focused visit?")
+    assert within_period(*then, november)  # the latest visit is read with the year named
 
 
 def test_since_a_year_means_that_year_and_after_and_one_document_reads_as_one_paragraph():
@@ -245,10 +245,10 @@ def test_since_a_year_means_that_year_and_after_and_one_document_reads_as_one_pa
     assert [c.doc for c in answer.citations] == ["old.txt", "old.txt", "new.pdf"]
     first, second = answer.text.split("\n\n")
     assert first.count("Report old.txt") == 1 and "[1]" in first and "[2]" in first and "[3]" in second
-    from assistant.answer import _period
+    from assistant.periods import named_period
 
-    assert 2022 in _period("What did Ofsted say about supervision in 2019, and has it improved?")[0]
-    assert _period("What did Ofsted say about supervision in 2019?")[0] == (2019,)
+    assert 2022 in named_period("What did Ofsted say about supervision in 2019, and has it improved?")[0]
+    assert named_period("What did Ofsted say about supervision in 2019?")[0] == (2019,)
 
 
 def test_has_it_improved_is_not_a_request_for_a_list():
@@ -767,21 +767,21 @@ def test_a_good_number_is_no_count_unless_a_figure_follows_closely():
 
 
 def test_a_season_takes_in_the_month_after_it_when_a_report_on_it_is_dated():
-    from assistant.answer import _in_period, _period
+    from assistant.periods import named_period, within_period
 
     december = hit(1, "The number now stands at around 15.", date="2019-12-01")
-    assert _in_period(*_period("How many cases were unallocated in autumn 2019?"), december)
-    assert not _in_period(*_period("How many cases were unallocated in summer 2019?"), december)
+    assert within_period(*named_period("How many cases were unallocated in autumn 2019?"), december)
+    assert not within_period(*named_period("How many cases were unallocated in summer 2019?"), december)
 
 
 def test_a_report_is_also_of_the_month_its_file_name_says_it_was_published():
-    from assistant.answer import _in_period, _period
+    from assistant.periods import named_period, within_period
 
     h = hit(1, "Inspection dates: 5 to 9 February 2024", doc="area send full inspection - 02 april 2024.pdf",
             date="2024-02-09")  # Ofsted's text gives the visit; the download's name, the day it was published
-    assert _in_period(*_period("When was the area SEND inspection that reported in April 2024 carried out?"), h)
-    assert not _in_period(*_period("What did the June 2024 report say?"), h)
-    assert not _in_period(*_period("What did the April 2024 report say?"), replace(h, meta={**h.meta, "doc": "s.pdf"}))
+    assert within_period(*named_period("When was the area SEND inspection that reported in April 2024 carried out?"), h)
+    assert not within_period(*named_period("What did the June 2024 report say?"), h)
+    assert not within_period(*named_period("What did the April 2024 report say?"), replace(h, meta={**h.meta, "doc": "s.pdf"}))
 
 
 def test_a_follow_up_is_answered_on_its_own_words_more_than_those_of_the_question_it_leans_on():
@@ -1214,6 +1214,6 @@ def test_when_the_next_one_happened_is_a_later_date_from_a_later_report_not_an_e
     expected = "When was the next one anticipated?"
     answer = compose(expected, hits, EMBED, settings=low, query=f"{expected} (after May 2022: visits?)")
     assert "April" not in answer.text and not answer.refused, answer.text  # an earlier report: not after it
-    from assistant.answer import _later
+    from assistant.periods import later
 
-    assert _later("A further visit is expected in autumn 2022.", "2022-05") and not _later("In May 2022.", "2022-05")
+    assert later("A further visit is expected in autumn 2022.", "2022-05") and not later("In May 2022.", "2022-05")
