@@ -299,8 +299,9 @@ def _pick(question: str, hits: list[Hit], embed: EmbedFn, weights: dict[str, flo
     councils = () if ACROSS_COUNCILS.search(query) else scope_of(query).authorities
     before = _before(units)
     figures = short if NUMBER_Q.search(question) else {}  # (the query holds the question: no more than it asks)
+    graded = bool(GRADE_Q.search(question))  # a heading stating a grade answers only what grade was given
     possible = [u for u in units if _may_answer(hits[u.hit], named, councils, named_year) and in_period[u.hit]
-                and (within is None or hits[u.hit].doc in within)]
+                and (within is None or hits[u.hit].doc in within) and (graded or not GRADED_HEADING.search(u.text))]
     eligible = [u for u in possible
                 if _fits_type(question, spelled(u.text, figures), before[id(u)].text if id(u) in before else "")]
     if DATE_Q.search(question) and WHICH_VISIT.search(question):
@@ -357,8 +358,6 @@ def _pick(question: str, hits: list[Hit], embed: EmbedFn, weights: dict[str, flo
         # 8 July 2021 letter?", "what did the July 2019 inspection say?": the report says, before a council paper
         # that lists every visit or reports on its progress since
         eligible = _prefer(eligible, lambda u: hits[u.hit].doc in named, settings.min_score)
-    if not GRADE_Q.search(question):  # a heading stating a grade answers only what grade was given
-        eligible = [u for u in eligible if not GRADED_HEADING.search(u.text)]
     # (a promise is an answer only with what it promises: not where its passage ends)
     eligible = [u for u in eligible if not PROMISES.search(u.text) or any(v.hit == u.hit and v.line > u.line
                                                                           for v in units)]

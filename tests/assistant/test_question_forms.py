@@ -220,6 +220,8 @@ def test_a_heading_stating_a_grade_answers_how_it_was_judged():
     answer = compose("How did Ofsted judge the Local Safeguarding Children Board in 2015?", [review, board], EMBED,
                      settings=LOW)
     assert answer.text.startswith("The Local Safeguarding Children Board requires improvement to be good"), answer.text
+    other = compose("What did the board set up in 2015?", [board], EMBED, settings=LOW)  # not a grade question
+    assert "requires improvement" not in other.text and "significant progress" in other.text, other.text
 
 
 def test_what_the_commissioner_thought_of_something_is_her_view_in_the_paragraph_about_it():
